@@ -1,0 +1,43 @@
+/** Shapes shared by the knowledge modules (corpus, chunks, retrieval, answers). */
+
+export type DocLevel = 'trung ương' | 'thành phố' | 'phường';
+
+/** One corpus document, as written by hand in corpus/manifest.json. */
+export interface DocMeta {
+  id: string;
+  /** Trích yếu. */
+  title: string;
+  /** Số hiệu, e.g. "4735/BNV-BTĐKTTW"; null when the document carries none. */
+  number: string | null;
+  issuer: string;
+  /** ISO date (YYYY-MM-DD), or null when the copy has no date. */
+  date: string | null;
+  level: DocLevel;
+  /** File name inside corpus/. */
+  file: string;
+  /** Short label used in citations, e.g. "KH UBND phường Hồng An" or "CV 4735/BNV-BTĐKTTW". */
+  label: string;
+}
+
+/** A retrievable passage: one structural unit of a document. */
+export interface Chunk {
+  /** Stable id, e.g. "001#12". */
+  id: string;
+  docId: string;
+  /** Heading path joined with " › ". Empty for a document's preamble. */
+  section: string;
+  /** Clean passage text (normalised, artefacts repaired), diacritics kept. */
+  text: string;
+}
+
+/** A record of the generic retrieval pipeline (ALQAC articles use the same shape). */
+export interface SearchRecord {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
