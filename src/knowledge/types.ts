@@ -41,3 +41,36 @@ export interface SearchHit {
   id: string;
   score: number;
 }
+
+/** A retrieved passage with its document. */
+export interface ChunkHit {
+  chunk: Chunk;
+  doc: DocMeta;
+  score: number;
+}
+
+/** A cited answer, or a plain refusal (answered=false) that lists what the documents cover. */
+export interface Answer {
+  answered: boolean;
+  answer: string;
+  citations: import('../core/message.js').Citation[];
+}
+
+/** What the core and the CLI use of the knowledge base. */
+export interface Knowledge {
+  /** Answerable documents (a garbled duplicate is left out; its header facts are merged in). */
+  docs: DocMeta[];
+  chunks: Chunk[];
+  search(question: string, k?: number): Promise<ChunkHit[]>;
+  ask(question: string): Promise<Answer>;
+}
+
+/** Result of reading corpus/: clean documents, their chunks and a content hash. */
+export interface LoadedCorpus {
+  docs: DocMeta[];
+  chunks: Chunk[];
+  /** sha256 over the manifest and every file, to rebuild indexes only when the corpus changed. */
+  hash: string;
+  /** Near-duplicates detected: `docId` is a (garbled) copy of `of`, left out of answers. */
+  duplicates: { docId: string; of: string; similarity: number }[];
+}
