@@ -1,0 +1,111 @@
+import type { Citation } from '../core/message.js';
+import type { Logger } from '../logger.js';
+import { bestSentences, coverage, topicTerms, type Evidence, type TermStats } from './extractive.js';
+import { fold } from './normalize.js';
+import type { Answer, ChunkHit, DocMeta } from './types.js';
+
+/** The part of a LangChain chat model the answerer uses; a fake in tests satisfies it too. */
+export interface ChatLike {
+  invoke(input: string, options?: { signal?: AbortSignal }): Promise<{ content: unknown }>;
+}
+
+export interface AnswererDeps {
+  stats: TermStats;
+  docs: DocMeta[];
+  /** Top-level sections of the corpus, listed when a question is not covered. */
+  topics: string[];
+  llm?: ChatLike;
+  /** Prompt text with {context} and {question}. Required with `llm`. */
+  prompt?: string;
+  timeoutMs?: number;
+  /** Below this idf-weighted share of the question's topic terms, the documents do not answer. */
+  minCoverage?: number;
+  logger?: Logger;
+}
+
+const REFUSAL_TOKEN = 'KHONG_TIM_THAY';
+
+/** The most specific one or two levels of a heading path, for inline mentions. */
+export function shortSection(section: string): string {
+  const parts = section.split(' › ');
+  return parts.slice(-2).join(' › ');
+}
+
+function citationOf(e: Evidence): Citation {
+  return { docId: e.hit.doc.id, title: e.hit.doc.label, section: e.hit.chunk.section, quote: e.hit.chunk.text };
+}
+
+/**
+ * Answers from retrieved passages: cited, short, and never beyond what the passages say.
+ * Without an LLM it quotes the best sentences; with one it asks for a grounded answer, and falls
+ * back to the quotes on error, timeout, a refusal it cannot justify, or a number not in the sources.
+ */
+export function createAnswerer(deps: AnswererDeps) {
+  const minCoverage = deps.minCoverage ?? 0.6;
+
+  function refusal(): Answer {
+    const docs = deps.docs.map((d) => `• ${d.label}: ${d.title}`).join('\n');
+    const topics = deps.topics.length ? `\nCác nội dung có trong văn bản: ${deps.topics.join('; ')}.` : '';
+    return {
+      answered: false,
+      answer: `Các văn bản hiện có không nói về điều này, nên tôi không trả lời để tránh thông tin sai.${topics}\nVăn bản đang tra cứu:\n${docs}`,
+      citations: [],
+    };
+  }
+
+  function extractive(evidence: Evidence[]): Answer {
+    const lines = evidence.map((e, i) => {
+      const where = e.hit.chunk.section ? ` (mục ${shortSection(e.hit.chunk.section)})` : '';
+      return `Theo ${e.hit.doc.label}${where}: “${e.sentence}” [${i + 1}]`;
+    });
+    return { answered: true, answer: lines.join('\n'), citations: evidence.map(citationOf) };
+  }
+
+  async function viaLlm(llm: ChatLike, question: string, hits: ChunkHit[], evidence: Evidence[]): Promise<Answer | null> {
+    const context = hits
+      .map((h, i) => `[${i + 1}] ${h.doc.label}${h.chunk.section ? `, mục ${h.chunk.section}` : ''}:\n${h.chunk.text}`)
+      .join('\n\n');
+    const prompt = (deps.prompt ?? '').replace('{context}', context).replace('{question}', question);
+    const signal = AbortSignal.timeout(deps.timeoutMs ?? 20_000);
+    const res = await llm.invoke(prompt, { signal });
+    const text = (typeof res.content === 'string' ? res.content : JSON.stringify(res.content)).trim();
+    if (text.includes(REFUSAL_TOKEN)) return null;
+    const cited = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].filter((n) => n >= 1 && n <= hits.length);
+    if (cited.length === 0) throw new Error('LLM answer has no citation');
+    const sources = fold(hits.map((h) => h.chunk.text).join(' '));
+    const numbers = fold(text.replace(/\[\d+\]/g, '')).match(/\d+(?:[.,/]\d+)*/g) ?? [];
+    const invented = numbers.filter((n) => !sources.includes(n));
+    if (invented.length) throw new Error(`LLM answer has figures not in the sources: ${invented.join(', ')}`);
+    const quoteFor = (h: ChunkHit) => evidence.find((e) => e.hit === h)?.hit.chunk.text ?? h.chunk.text;
+    // Renumber to the cited passages only, so [n] in the text matches citations[n-1].
+    const renumber = new Map(cited.map((n, i) => [n, i + 1]));
+    const answer = text.replace(/\[(\d+)\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : ''));
+    const citations = cited.map((n) => {
+      const h = hits[n - 1]!;
+      return { docId: h.doc.id, title: h.doc.label, section: h.chunk.section, quote: quoteFor(h) };
+    });
+    return { answered: true, answer, citations };
+  }
+
+  return {
+    /** Answers `question` from `hits` (best first). Never throws for LLM trouble. */
+    async ask(question: string, hits: ChunkHit[]): Promise<Answer> {
+      const terms = topicTerms(question);
+      const covered = hits.filter((h) => coverage(terms, h, deps.stats) >= minCoverage);
+      if (covered.length === 0) return refusal();
+      const evidence = bestSentences(question, covered, deps.stats);
+      if (evidence.length === 0) return refusal();
+      if (!deps.llm) return extractive(evidence);
+      try {
+        const answer = await viaLlm(deps.llm, question, covered.slice(0, 4), evidence);
+        return answer ?? refusal();
+      } catch (err) {
+        deps.logger?.warn({ err }, 'LLM answer rejected, falling back to quotes');
+        return extractive(evidence);
+      }
+    },
+    refusal,
+  };
+}
+
+export type Answerer = ReturnType<typeof createAnswerer>;
