@@ -17,6 +17,10 @@ export interface DocMeta {
   file: string;
   /** Short label used in citations, e.g. "KH UBND phường Hồng An" or "CV 4735/BNV-BTĐKTTW". */
   label: string;
+  /** Kind of document as named in citations ("Công văn", "Kế hoạch"); builds the label once a number is known. */
+  kind?: string;
+  /** Who signed it, e.g. "Phạm Thị Thanh Trà". */
+  signer?: string;
 }
 
 /** A retrievable passage: one structural unit of a document. */

@@ -1,0 +1,133 @@
+/**
+ * Reads corpus/: the hand-written manifest and the extracted documents, repaired and chunked.
+ * A near-duplicate (the OCR copy of a letter) is left out of answers, but the header facts only
+ * it carries (number, date) are merged into the clean document it copies.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { chunkDocument } from './chunk.js';
+import { findNearDuplicates } from './near-duplicate.js';
+import { normalizeVi } from './normalize.js';
+import { repairText } from './repair.js';
+import type { DocMeta, LoadedCorpus } from './types.js';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const docMetaSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and "-", e.g. "bnv-4735"'),
+  title: text,
+  number: text.nullable(),
+  issuer: text,
+  date: z.iso.date('use YYYY-MM-DD, or null when the copy has no date').nullable(),
+  level: z.enum(['trung ương', 'thành phố', 'phường']),
+  file: z.string().regex(/^[^/\\]+\.txt$/, 'a .txt file name inside corpus/, without folders'),
+  label: text,
+  kind: text.optional(),
+  signer: text.optional(),
+});
+const manifestSchema = z.array(docMetaSchema).min(1, 'list at least one document');
+
+function fail(dir: string, problems: string[]): never {
+  throw new Error(`${path.join(dir, 'manifest.json')} is invalid:\n- ${problems.join('\n- ')}`);
+}
+
+/** Validates the manifest; every problem is reported at once, naming the entry and field. */
+function parseManifest(dir: string, raw: string): DocMeta[] {
+  let json: unknown;
+  try {
+    // One normaliser for everything: "Uỷ ban" typed in the manifest matches "Ủy ban" in the text.
+    json = JSON.parse(normalizeVi(raw));
+  } catch (err) {
+    fail(dir, [`not valid JSON (${(err as Error).message})`]);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const entries = Array.isArray(json) ? json : [];
+    fail(
+      dir,
+      parsed.error.issues.map((issue) => {
+        const [index, field] = issue.path;
+        if (typeof index !== 'number') return issue.message;
+        const id = (entries[index] as { id?: unknown } | undefined)?.id;
+        const entry = `entry ${index}${typeof id === 'string' ? ` ("${id}")` : ''}`;
+        return field === undefined ? `${entry}: ${issue.message}` : `${entry}, field "${String(field)}": ${issue.message}`;
+      }),
+    );
+  }
+  const problems: string[] = [];
+  for (const key of ['id', 'file'] as const) {
+    const seen = new Set<string>();
+    for (const doc of parsed.data) {
+      if (seen.has(doc[key])) problems.push(`${key} "${doc[key]}" is listed twice`);
+      seen.add(doc[key]);
+    }
+  }
+  if (problems.length) fail(dir, problems);
+  return parsed.data;
+}
+
+/** The clean document, completed with the header facts only its copy carries. */
+function mergeHeader(doc: DocMeta, copy: DocMeta): DocMeta {
+  const merged: DocMeta = {
+    ...doc,
+    number: doc.number ?? copy.number,
+    date: doc.date ?? copy.date,
+    ...(doc.signer ?? copy.signer ? { signer: doc.signer ?? copy.signer } : {}),
+  };
+  if (merged.number && !doc.label.includes(merged.number)) {
+    merged.label = doc.kind ? `${doc.kind} ${merged.number}` : `${doc.label} số ${merged.number}`;
+  }
+  return merged;
+}
+
+/**
+ * Loads `corpusDir`: validates manifest.json (zod), reads every listed file, repairs and chunks
+ * the documents, and sets near-duplicates aside. Promises: `docs` and `chunks` never contain a
+ * near-duplicate copy; the kept original carries the copy's number and date where it had none
+ * (its label then names the number); `hash` is a sha256 over the manifest and every file, so it
+ * changes exactly when the corpus does.
+ * @throws Error naming the manifest entry and field at fault, or the file that cannot be read.
+ * @example const { docs, chunks } = await loadCorpus('corpus');
+ */
+export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
+  const manifestPath = path.join(corpusDir, 'manifest.json');
+  const manifestRaw = await readFile(manifestPath).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${manifestPath} (${err.code ?? err.message}): the corpus needs a manifest`, { cause: err });
+  });
+  const metas = parseManifest(corpusDir, manifestRaw.toString('utf8'));
+  const files = await Promise.all(
+    metas.map((meta) =>
+      readFile(path.join(corpusDir, meta.file)).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(
+          `manifest entry "${meta.id}": cannot read file "${meta.file}" in ${corpusDir} (${err.code ?? err.message})`,
+          { cause: err },
+        );
+      }),
+    ),
+  );
+
+  const hash = createHash('sha256').update(manifestRaw);
+  metas.forEach((meta, i) => hash.update(`\0${meta.file}\0`).update(files[i]!));
+
+  // Tokens ignore layout, so duplicates are found on the raw texts and the copy is never repaired.
+  const raws = files.map((buf) => buf.toString('utf8'));
+  const found = findNearDuplicates(metas.map((m, i) => ({ id: m.id, text: raws[i]! })));
+  const copyOf = new Map(found.map((d) => [d.of, metas.find((m) => m.id === d.copy)!]));
+  const copies = new Set(found.map((d) => d.copy));
+
+  const docs: DocMeta[] = [];
+  const chunks: LoadedCorpus['chunks'] = [];
+  metas.forEach((meta, i) => {
+    if (copies.has(meta.id)) return;
+    const copy = copyOf.get(meta.id);
+    docs.push(copy ? mergeHeader(meta, copy) : meta);
+    chunks.push(...chunkDocument(meta.id, repairText(raws[i]!)));
+  });
+  return {
+    docs,
+    chunks,
+    hash: hash.digest('hex'),
+    duplicates: found.map((d) => ({ docId: d.copy, of: d.of, similarity: d.similarity })),
+  };
+}
