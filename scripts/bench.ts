@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: our retrieval pipeline against what a developer would pick instead
+ * (MiniSearch and Orama with default settings) on ALQAC 2023, with and without diacritics.
+ * The benchmark stays outside the repo: ../shared/benchmarks/alqac2023, or BENCH_DIR.
+ * `--json` prints the raw rows; `--train` adds the train split (the one defaults were tuned on).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { create, insertMultiple, search } from '@orama/orama';
+import { evalRetriever, readJsonl } from '../src/knowledge/eval-retrieval.js';
+import type { EvalQuery } from '../src/knowledge/eval-retrieval.js';
+import type { RetrievalMetrics } from '../src/knowledge/metrics.js';
+import { createRetriever } from '../src/knowledge/retrieve.js';
+import type { Retriever, RetrieverOptions } from '../src/knowledge/retrieve.js';
+import type { SearchRecord } from '../src/knowledge/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.env.BENCH_DIR ?? path.resolve(root, '../shared/benchmarks/alqac2023');
+const json = process.argv.includes('--json');
+const files = ['queries-test.jsonl', 'queries-test-nodiacritics.jsonl'];
+if (process.argv.includes('--train')) files.unshift('queries-train.jsonl');
+
+function miniSearch(records: SearchRecord[]): Retriever {
+  const ms = new MiniSearch<SearchRecord>({ fields: ['title', 'text'] });
+  ms.addAll(records);
+  return { search: async (q, k) => ms.search(q).slice(0, k).map((h) => ({ id: String(h.id), score: h.score })) };
+}
+
+async function orama(records: SearchRecord[]): Promise<Retriever> {
+  const db = create({ schema: { id: 'string', title: 'string', text: 'string' } as const });
+  await insertMultiple(db, records);
+  return {
+    async search(q, k) {
+      const res = await search(db, { term: q, limit: k });
+      return res.hits.map((h) => ({ id: String(h.document.id), score: h.score }));
+    },
+  };
+}
+
+const ours = (o: RetrieverOptions) => (r: SearchRecord[]) => createRetriever(r, o);
+const systems: [string, (r: SearchRecord[]) => Promise<Retriever> | Retriever][] = [
+  ['minisearch (defaults)', miniSearch],
+  ['orama (defaults)', orama],
+  ['ours: lexical only', ours({ vectors: false })],
+  ['ours: rrf (lex+LSA)', ours({ fusion: 'rrf' })],
+  ['ours: weighted (lex+LSA)', ours({ fusion: 'weighted' })],
+  ['ours: default lexical-first', ours({})],
+];
+
+const records = await readJsonl<SearchRecord>(path.join(dir, 'corpus.jsonl'));
+const rows: ({ system: string; file: string } & RetrievalMetrics)[] = [];
+for (const file of files) {
+  const queries = await readJsonl<EvalQuery>(path.join(dir, file));
+  for (const [system, build] of systems) {
+    rows.push({ system, file, ...(await evalRetriever(records, queries, build, 10)) });
+  }
+}
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+} else {
+  const cols: [string, keyof RetrievalMetrics, number][] = [
+    ['MRR@10', 'mrr@10', 3], ['R@1', 'recall@1', 3], ['R@5', 'recall@5', 3], ['R@10', 'recall@10', 3],
+    ['nDCG@10', 'ndcg@10', 3], ['index ms', 'index_ms', 0], ['p50 ms', 'p50_ms', 2], ['p95 ms', 'p95_ms', 2],
+  ];
+  const w = Math.max(...rows.map((r) => r.system.length));
+  const f = Math.max(...rows.map((r) => r.file.length));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(i ? f : w) : c.padStart(9))).join('  ');
+  const out = [line(['system', 'queries', ...cols.map((c) => c[0])])];
+  for (const r of rows) out.push(line([r.system, r.file, ...cols.map(([, key, d]) => r[key].toFixed(d))]));
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,83 @@
+/**
+ * Offline evaluation of a retriever on a BEIR-like benchmark: corpus JSONL `{id,title,text}`
+ * and queries JSONL `{id,text,relevant:[ids]}`. Used by the CLI (`eval-retrieval`) and by
+ * scripts/bench.ts, so the bot's pipeline and its competitors are measured the same way.
+ */
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { averageMetrics, percentile } from './metrics.js';
+import type { Judged, RetrievalMetrics } from './metrics.js';
+import { createRetriever } from './retrieve.js';
+import type { Retriever, RetrieverOptions } from './retrieve.js';
+import type { SearchRecord } from './types.js';
+
+/** One benchmark question. */
+export interface EvalQuery {
+  id: string;
+  text: string;
+  relevant: string[];
+}
+
+/** Arguments of `evalRetrieval`. */
+export interface EvalRetrievalOptions {
+  corpusFile: string;
+  queriesFile: string;
+  /** How many hits to ask for per query (at least 10, so @10 metrics are defined). Default 10. */
+  k?: number;
+  retrieverOptions?: RetrieverOptions;
+}
+
+/**
+ * Reads a JSONL file, one object per non-empty line.
+ * @throws Error naming the file and line when a line is not valid JSON.
+ */
+export async function readJsonl<T>(file: string): Promise<T[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const out: T[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      out.push(JSON.parse(line) as T);
+    } catch (cause) {
+      throw new Error(`${file}:${i + 1}: not a JSON line`, { cause });
+    }
+  });
+  return out;
+}
+
+/**
+ * Measures any retriever: `build` is timed as index_ms, then every query runs once as warm-up
+ * and once timed (p50/p95 per query, in ms).
+ */
+export async function evalRetriever(
+  records: SearchRecord[],
+  queries: EvalQuery[],
+  build: (records: SearchRecord[]) => Promise<Retriever> | Retriever,
+  k = 10,
+): Promise<RetrievalMetrics> {
+  const depth = Math.max(10, k);
+  const t0 = performance.now();
+  const retriever = await build(records);
+  const indexMs = performance.now() - t0;
+  for (const q of queries) await retriever.search(q.text, depth);
+  const times: number[] = [];
+  const judged: Judged[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    const hits = await retriever.search(q.text, depth);
+    times.push(performance.now() - t);
+    judged.push({ ranked: hits.map((h) => h.id), relevant: new Set(q.relevant) });
+  }
+  return { ...averageMetrics(judged), index_ms: indexMs, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95) };
+}
+
+/**
+ * Evaluates the bot's own pipeline (`createRetriever`) on a benchmark.
+ * @example await evalRetrieval({ corpusFile: 'corpus.jsonl', queriesFile: 'queries-test.jsonl', k: 10 })
+ * @throws Error when a file is missing or a line is not JSON.
+ */
+export async function evalRetrieval(options: EvalRetrievalOptions): Promise<RetrievalMetrics> {
+  const records = await readJsonl<SearchRecord>(options.corpusFile);
+  const queries = await readJsonl<EvalQuery>(options.queriesFile);
+  return evalRetriever(records, queries, (r) => createRetriever(r, options.retrieverOptions ?? {}), options.k ?? 10);
+}

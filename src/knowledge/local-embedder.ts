@@ -1,0 +1,154 @@
+/**
+ * An offline embedding that needs no model download: latent semantic analysis (truncated SVD of
+ * the TF-IDF matrix of folded syllables and syllable bigrams) fitted on the indexed corpus itself.
+ * It knows only the corpus' own vocabulary, so it complements rather than replaces BM25: two
+ * passages that share a context ("cai nghiện" near "cơ sở") land close even without shared words.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
+import { analyzeQuery, analyzeText } from './analyze.js';
+import type { Analyzed } from './analyze.js';
+import { truncatedSvd } from './svd.js';
+
+/** Fitting knobs. */
+export interface LocalEmbedderOptions {
+  /** Output dimensions (default 128). */
+  dims?: number;
+  /** Terms seen in fewer documents are ignored (default 2: a hapax cannot co-occur). */
+  minDf?: number;
+  /** Keep at most this many terms, the most widespread first (default 12,000): fit time and
+   * model size grow with it, and rare terms add little to latent topics. */
+  maxTerms?: number;
+  /** Seed of the random projection, for reproducible vectors (default 42). */
+  seed?: number;
+}
+
+const FILE_JSON = 'local-embedder.json';
+const FILE_BIN = 'local-embedder.bin';
+
+/** Euclidean norm (no spread: vectors can be long). */
+function length(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  return Math.sqrt(s);
+}
+
+/** Folded syllables and adjacent bigrams of analysed text. */
+function features(a: Analyzed): string[] {
+  const f = a.folded;
+  const out = f.slice();
+  for (let i = 1; i < f.length; i++) out.push(`${f[i - 1]} ${f[i]}`);
+  return out;
+}
+
+/**
+ * LSA embeddings for Vietnamese, deterministic and local. Documents and queries go through the
+ * same analysis as the lexical ranker (diacritics folded, abbreviations expanded), and queries
+ * also lose question boilerplate ("đúng hay sai", "là gì").
+ * @example const emb = LocalEmbeddings.fit(texts); const v = await emb.embedQuery('ubnd cấp xã')
+ */
+export class LocalEmbeddings extends Embeddings {
+  /** Identifies the fitted model (method, dims and a fingerprint of the vocabulary). */
+  readonly id: string;
+  private readonly termIds: Map<string, number>;
+
+  private constructor(
+    private readonly terms: string[],
+    private readonly idf: Float32Array,
+    private readonly projection: Float32Array,
+    readonly dims: number,
+  ) {
+    super({});
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    const h = createHash('sha256').update(terms.join('\n')).update(String(dims)).digest('hex');
+    this.id = `local-lsa-v1-${dims}d-${h.slice(0, 12)}`;
+  }
+
+  /** Fits the model on the texts (the corpus to be indexed). */
+  static fit(texts: string[], options: LocalEmbedderOptions = {}): LocalEmbeddings {
+    const dims = options.dims ?? 128;
+    const minDf = options.minDf ?? 2;
+    const docs = texts.map((t) => features(analyzeText(t)));
+    const df = new Map<string, number>();
+    for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
+    const terms = [...df.keys()]
+      .filter((t) => df.get(t)! >= minDf)
+      .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
+      .slice(0, options.maxTerms ?? 12_000)
+      .sort();
+    const idf = Float32Array.from(terms, (t) => Math.log((1 + texts.length) / (1 + df.get(t)!)) + 1);
+    const model = new LocalEmbeddings(terms, idf, new Float32Array(0), dims);
+    const rows = docs.map((d) => model.weights(d));
+    const projection = truncatedSvd({ cols: rows.map((r) => r.cols), vals: rows.map((r) => r.vals), m: terms.length }, dims, options.seed ?? 42);
+    return new LocalEmbeddings(terms, idf, projection, dims);
+  }
+
+  /** Sparse, L2-normalised TF-IDF (sublinear tf) of a feature list. */
+  private weights(feats: string[]): { cols: Int32Array; vals: Float32Array } {
+    const tf = new Map<number, number>();
+    for (const t of feats) {
+      const id = this.termIds.get(t);
+      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    const cols = Int32Array.from(tf.keys());
+    const vals = Float32Array.from(cols, (c) => (1 + Math.log(tf.get(c)!)) * this.idf[c]!);
+    const norm = length(vals) || 1;
+    for (let i = 0; i < vals.length; i++) vals[i]! /= norm;
+    return { cols, vals };
+  }
+
+  /** Unit vector of analysed text (all zeros when no known term occurs). */
+  private project(feats: string[]): number[] {
+    const { cols, vals } = this.weights(feats);
+    const k = this.dims;
+    const out = new Float64Array(k);
+    for (let j = 0; j < cols.length; j++) {
+      const base = cols[j]! * k;
+      const v = vals[j]!;
+      for (let c = 0; c < k; c++) out[c]! += v * this.projection[base + c]!;
+    }
+    const norm = length(out) || 1;
+    return Array.from(out, (x) => x / norm);
+  }
+
+  /** Synchronous query embedding, for callers on a latency budget. */
+  embedQuerySync(text: string): number[] {
+    return this.project(features(analyzeQuery(text)));
+  }
+
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.project(features(analyzeText(d))));
+  }
+
+  override async embedQuery(document: string): Promise<number[]> {
+    return this.embedQuerySync(document);
+  }
+
+  /** Writes the fitted model as two files under `dir` (created if missing). */
+  async save(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    const meta = { id: this.id, dims: this.dims, terms: this.terms };
+    await writeFile(path.join(dir, FILE_JSON), JSON.stringify(meta));
+    const bin = new Float32Array(this.idf.length + this.projection.length);
+    bin.set(this.idf);
+    bin.set(this.projection, this.idf.length);
+    await writeFile(path.join(dir, FILE_BIN), new Uint8Array(bin.buffer));
+  }
+
+  /**
+   * Reads a model written by `save`.
+   * @throws Error when the files are missing or do not fit together (rebuild the index).
+   */
+  static async load(dir: string): Promise<LocalEmbeddings> {
+    const meta = JSON.parse(await readFile(path.join(dir, FILE_JSON), 'utf8')) as { id: string; dims: number; terms: string[] };
+    const buf = await readFile(path.join(dir, FILE_BIN));
+    const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    const m = meta.terms.length;
+    if (all.length !== m + m * meta.dims) throw new Error(`${dir}: local embedder files are inconsistent; delete the directory to rebuild`);
+    const model = new LocalEmbeddings(meta.terms, all.slice(0, m), all.slice(m), meta.dims);
+    if (model.id !== meta.id) throw new Error(`${dir}: local embedder id mismatch; delete the directory to rebuild`);
+    return model;
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { expandAbbreviations } from '../../src/knowledge/abbreviations.js';
+import { analyzeQuery } from '../../src/knowledge/analyze.js';
+import { LexicalIndex } from '../../src/knowledge/lexical.js';
+import { RECORDS } from './fixtures-vi.js';
+
+const lex = LexicalIndex.build(RECORDS);
+const first = (q: string) => lex.search(q, 3)[0]?.id;
+
+describe('LexicalIndex', () => {
+  it('finds the passage for a question typed without diacritics', () => {
+    expect(first('uy ban nhan dan cap xa co trach nhiem gi')).toBe('ubnd');
+  });
+
+  it('expands abbreviations in the query: CBCCVC, UBND', () => {
+    expect(first('CBCCVC phải làm gì')).toBe('cbccvc');
+    expect(first('trach nhiem cua ubnd')).toBe('ubnd');
+  });
+
+  it('matches a syllable with a one-letter typo', () => {
+    expect(first('doanh ngiep doi moi')).toBe('doanhnghiep');
+  });
+
+  it('treats the other tone convention ("hoá") as the same word', () => {
+    expect(first('số hoá văn hoá')).toBe('vanhoa');
+  });
+
+  it('uses exact diacritics to separate folded twins (bán / bàn)', () => {
+    expect(first('bán')).toBe('ban-hang');
+    expect(first('bàn')).toBe('ban-giao');
+  });
+
+  it('returns scores in descending order and nothing for unknown words', () => {
+    const hits = lex.search('khen thưởng thi đua', 5);
+    expect(hits[0]?.id).toBe('khenthuong');
+    for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
+    expect(lex.search('xyzzyq', 5)).toEqual([]);
+  });
+});
+
+describe('abbreviations and question boilerplate', () => {
+  it('expands abbreviations, whatever the case, and leaves syllables alone', () => {
+    expect(expandAbbreviations('CBCCVC thuộc UBND, HĐND')).toBe('cán bộ công chức viên chức thuộc ủy ban nhân dân, hội đồng nhân dân');
+    expect(expandAbbreviations('Nghị định 15/2020/NĐ-CP')).toBe('Nghị định 15/2020/nghị định chính phủ');
+    expect(expandAbbreviations('ca sĩ tu học')).toBe('ca sĩ tu học');
+  });
+
+  it('drops "đúng hay sai", "theo quy định" and option letters from queries', () => {
+    expect(analyzeQuery('Theo quy định, người dân phải đăng ký, đúng hay sai? A. Có B. Không').folded).toEqual([
+      'nguoi', 'dan', 'phai', 'dang', 'ky', 'co', 'khong',
+    ]);
+  });
+});
