@@ -1,6 +1,8 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { bestSentences, coverage, topicTerms, type Evidence, type TermStats } from './extractive.js';
+import { inPlace, placesIn, placesOf, requiredFacts, unknownFocus } from './answerability.js';
+import { coverage, passageTerms, questionTopic, type CorpusStats } from './coverage.js';
+import { bestSentences, type Evidence } from './extractive.js';
 import { fold } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
@@ -10,7 +12,7 @@ export interface ChatLike {
 }
 
 export interface AnswererDeps {
-  stats: TermStats;
+  stats: CorpusStats;
   docs: DocMeta[];
   /** Top-level sections of the corpus, listed when a question is not covered. */
   topics: string[];
@@ -42,6 +44,7 @@ function citationOf(e: Evidence): Citation {
  */
 export function createAnswerer(deps: AnswererDeps) {
   const minCoverage = deps.minCoverage ?? 0.6;
+  const places = placesOf(deps.docs);
 
   function refusal(): Answer {
     const docs = deps.docs.map((d) => `• ${d.label}: ${d.title}`).join('\n');
@@ -90,10 +93,23 @@ export function createAnswerer(deps: AnswererDeps) {
   return {
     /** Answers `question` from `hits` (best first). Never throws for LLM trouble. */
     async ask(question: string, hits: ChunkHit[]): Promise<Answer> {
-      const terms = topicTerms(question);
-      const covered = hits.filter((h) => coverage(terms, h, deps.stats) >= minCoverage);
-      if (covered.length === 0) return refusal();
-      const evidence = bestSentences(question, covered, deps.stats);
+      const { stats } = deps;
+      const topic = questionTopic(question, stats);
+      if (topic.unknown.length > 0 || unknownFocus(question, stats)) return refusal();
+      const place = placesIn(question, places, stats);
+      if (place.unknown) return refusal();
+      const needs = requiredFacts(question);
+      const numbers = [...new Set(topic.terms.filter((t) => /^\d+$/.test(t)))];
+      const covered = hits.filter((h) => {
+        if (coverage(topic, h, stats) < minCoverage) return false;
+        if (!inPlace(place.named, h.doc, h.chunk.text) || !needs.every((test) => test(h.chunk.text))) return false;
+        const terms = numbers.length ? passageTerms(h) : undefined;
+        return !terms || numbers.some((n) => terms.has(n));
+      });
+      // Every number asked about (a year, a document number) must be answered by some passage.
+      const offered = new Set(covered.flatMap((h) => [...passageTerms(h)]));
+      if (covered.length === 0 || numbers.some((n) => !offered.has(n))) return refusal();
+      const evidence = bestSentences(question, topic, covered, deps.stats);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
       try {

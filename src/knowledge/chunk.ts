@@ -32,7 +32,12 @@ export const CHUNK_SETTINGS = {
 } as const;
 
 /** Section labels of the parts outside the numbered body. */
-export const SECTIONS = { closing: 'Phần kết', recipients: 'Nơi nhận', signature: 'Người ký' } as const;
+export const SECTIONS = {
+  info: 'Thông tin văn bản',
+  closing: 'Phần kết',
+  recipients: 'Nơi nhận',
+  signature: 'Người ký',
+} as const;
 
 const LEVEL: Record<Marker['kind'], number> = { roman: 1, number: 1, letter: 6, paren: 7, dash: 8, plus: 9 };
 const RECIPIENTS = /^N[ơo]i nh[ậa]n\s*:/u;
@@ -81,7 +86,8 @@ function toUnits(lines: string[]): Unit[] {
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
     const { label, rest } = splitHeading(line, marker);
     stack.push({ level, label });
-    units.push({ path: stack.map((h) => h.label), lines: rest ? [rest] : [] });
+    // The heading line stays in the text when it carries content, so a quote reads whole.
+    units.push({ path: stack.map((h) => h.label), lines: rest ? [line] : [] });
   }
   // "Trân trọng./." alone is a courtesy formula, not a closing paragraph worth retrieving.
   const closingLines = lines.slice(bodyEnd, end).filter((l) => l.replace(/[./\s]/g, '').length > 20);

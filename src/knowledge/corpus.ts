@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { chunkDocument } from './chunk.js';
+import { chunkDocument, SECTIONS } from './chunk.js';
 import { findNearDuplicates } from './near-duplicate.js';
 import { normalizeVi } from './normalize.js';
 import { repairText } from './repair.js';
-import type { DocMeta, LoadedCorpus } from './types.js';
+import type { Chunk, DocMeta, LoadedCorpus } from './types.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const docMetaSchema = z.strictObject({
@@ -81,6 +81,26 @@ function mergeHeader(doc: DocMeta, copy: DocMeta): DocMeta {
   return merged;
 }
 
+/** "2025-08-15" → "15/8/2025", the way Vietnamese documents write dates. */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * One retrievable passage of header facts (kind, number, issuer, date, subject, signer), all from
+ * the hand-written manifest, so "who signed", "which number", "what date" find an answer even
+ * where the extracted text lost its header.
+ */
+export function docInfoChunk(doc: DocMeta): Chunk {
+  const parts = [
+    `${doc.kind ?? 'Văn bản'}${doc.number ? ` số ${doc.number}` : ''} của ${doc.issuer}${doc.date ? `, ban hành ngày ${viDate(doc.date)}` : ''}.`,
+    `Trích yếu: ${doc.title}.`,
+    ...(doc.signer ? [`Người ký: ${doc.signer}.`] : []),
+  ];
+  return { id: `${doc.id}#info`, docId: doc.id, section: SECTIONS.info, text: parts.join('\n') };
+}
+
 /**
  * Loads `corpusDir`: validates manifest.json (zod), reads every listed file, repairs and chunks
  * the documents, and sets near-duplicates aside. Promises: `docs` and `chunks` never contain a
@@ -121,8 +141,9 @@ export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
   metas.forEach((meta, i) => {
     if (copies.has(meta.id)) return;
     const copy = copyOf.get(meta.id);
-    docs.push(copy ? mergeHeader(meta, copy) : meta);
-    chunks.push(...chunkDocument(meta.id, repairText(raws[i]!)));
+    const doc = copy ? mergeHeader(meta, copy) : meta;
+    docs.push(doc);
+    chunks.push(docInfoChunk(doc), ...chunkDocument(meta.id, repairText(raws[i]!)));
   });
   return {
     docs,

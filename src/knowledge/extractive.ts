@@ -1,19 +1,12 @@
+import { analyzeText } from './analyze.js';
+import type { CorpusStats, QuestionTopic } from './coverage.js';
 import { tokenize } from './normalize.js';
-import type { Chunk, ChunkHit } from './types.js';
+import type { ChunkHit } from './types.js';
 
 /**
- * The offline answerer's evidence logic: which passages cover a question, and which of their
- * sentences answer it. Pure and synchronous; the LLM path reuses it for its grounding gate.
+ * Which sentences of the covering passages answer the question: the quotes of the offline answer,
+ * and the quote shown beside an LLM answer.
  */
-
-/** Question boilerplate that carries no topic: ignored when measuring coverage. */
-const QUESTION_WORDS = new Set(
-  (
-    'la gi bao nhieu may nhu the nao the nao ra sao gi ai khi nao luc nao o dau dau co khong ko k hay hoac ' +
-    'cho minh toi em anh chi hoi xin duoc dc voi va cua cac nhung mot nay do thi ma de ve theo trong tai tu den ' +
-    'a a. ah nhe nha vay the ban oi cau nao phai can lam duoc khong nhi chu ha'
-  ).split(/\s+/),
-);
 
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
@@ -21,46 +14,6 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: /\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/ },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
-
-/** Term weights (idf) over the indexed passages, computed once. */
-export interface TermStats {
-  idf(term: string): number;
-}
-
-/** Builds idf weights over chunk texts with their section paths. Unseen terms weigh most. */
-export function termStats(chunks: Chunk[]): TermStats {
-  const df = new Map<string, number>();
-  for (const c of chunks) {
-    for (const t of new Set(tokenize(`${c.section} ${c.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const n = chunks.length;
-  const maxIdf = Math.log(1 + n / 0.5);
-  return { idf: (t) => (df.has(t) ? Math.log(1 + n / df.get(t)!) : maxIdf) };
-}
-
-/** Topic terms of a question: folded syllables minus question boilerplate, deduplicated. */
-export function topicTerms(question: string): string[] {
-  return [...new Set(tokenize(question).filter((t) => !QUESTION_WORDS.has(t)))];
-}
-
-/**
- * Share (0..1, idf-weighted) of the question's topic terms found in a passage, its section and
- * document label. Numbers in the question (a year, a document number) must all be present,
- * otherwise coverage is 0: the documents would be answering a different question.
- */
-export function coverage(terms: string[], hit: ChunkHit, stats: TermStats): number {
-  if (terms.length === 0) return 0;
-  const have = new Set(tokenize(`${hit.doc.label} ${hit.doc.title} ${hit.chunk.section} ${hit.chunk.text}`));
-  let total = 0;
-  let found = 0;
-  for (const t of terms) {
-    if (/^\d+$/.test(t) && !have.has(t)) return 0;
-    const w = stats.idf(t);
-    total += w;
-    if (have.has(t)) found += w;
-  }
-  return found / total;
-}
 
 /** Splits a passage into quotable sentences: bullets and full stops, never inside "2.1." or "1.234". */
 export function sentences(text: string): string[] {
@@ -81,15 +34,15 @@ export interface Evidence {
  * A sentence scores by the idf of the topic terms it contains and by whether it holds the kind of
  * fact asked for (a percentage, a date, a body).
  */
-export function bestSentences(question: string, hits: ChunkHit[], stats: TermStats, max = 2): Evidence[] {
-  const terms = topicTerms(question);
+export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, max = 2): Evidence[] {
+  const terms = [...new Set(topic.terms)];
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     for (const s of sentences(hit.chunk.text)) {
-      const toks = new Set(tokenize(s));
+      const toks = new Set(analyzeText(s).folded);
       let score = 0;
       for (const t of terms) if (toks.has(t)) score += stats.idf(t);
       for (const a of asks) if (a.fact.test(s)) score *= 1.5;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatOpenAI } from '@langchain/openai';
 import { createAnswerer } from '../../src/knowledge/answer.js';
-import { termStats } from '../../src/knowledge/extractive.js';
+import { corpusStats } from '../../src/knowledge/coverage.js';
 import type { Chunk, ChunkHit, DocMeta } from '../../src/knowledge/types.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
 
@@ -15,7 +15,7 @@ const chunks: Chunk[] = [
   { id: 'a#3', docId: doc.id, section: 'VI. TỔ CHỨC THỰC HIỆN', text: 'Định kỳ hàng năm tất cả các đơn vị gửi báo cáo kết quả thực hiện phong trào thi đua về Ủy ban nhân dân phường trước ngày 05/12 để tổng hợp.' },
 ];
 const hit = (i: number, score = 1): ChunkHit => ({ chunk: chunks[i]!, doc, score });
-const stats = termStats(chunks);
+const stats = corpusStats(chunks, [doc]);
 const base = { stats, docs: [doc], topics: ['chỉ tiêu', 'tổ chức thực hiện'] };
 
 describe('extractive answers (offline)', () => {

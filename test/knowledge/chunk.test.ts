@@ -39,7 +39,7 @@ describe('chunkDocument on a small plan', () => {
     'Nguyễn Văn A',
   ].join('\n');
 
-  it('gives each unit its heading path and keeps a heading’s own text after the colon', () => {
+  it('gives each unit its heading path and keeps a heading line that carries text whole', () => {
     expect(chunkDocument('kh', text)).toEqual([
       { id: 'kh#0', docId: 'kh', section: '', text: 'KẾ HOẠCH\nCăn cứ Kế hoạch số 150/KH-UBND, Ủy ban nhân dân phường phát động phong trào thi đua.' },
       { id: 'kh#1', docId: 'kh', section: 'I. MỤC ĐÍCH › 1. Chỉ tiêu', text: '- 80% người dân có kỹ năng số.' },
@@ -47,7 +47,7 @@ describe('chunkDocument on a small plan', () => {
         id: 'kh#2',
         docId: 'kh',
         section: 'I. MỤC ĐÍCH › 2. Khen thưởng › 2.1. Bằng khen',
-        text: 'Để tặng cho tập thể đạt các tiêu chuẩn sau:\n- Đối với doanh nghiệp:\n+ Là doanh nghiệp dẫn đầu.',
+        text: '2.1. Bằng khen: Để tặng cho tập thể đạt các tiêu chuẩn sau:\n- Đối với doanh nghiệp:\n+ Là doanh nghiệp dẫn đầu.',
       },
       { id: 'kh#3', docId: 'kh', section: 'Phần kết', text: 'Trên đây là Kế hoạch của Ủy ban nhân dân phường, đề nghị các đơn vị thực hiện./.' },
       { id: 'kh#4', docId: 'kh', section: 'Nơi nhận', text: '- Sở Nội vụ;\n- Lưu: VT.' },
@@ -71,13 +71,13 @@ describe('chunkDocument on the Hồng An plan', () => {
   it('follows the award criteria down to a) and keeps the document’s own numbering', () => {
     const collective = hongAn.filter((c) => c.section === `${AWARDS} › 3.2.2. Bằng khen của Thủ tướng Chính phủ › a) Đối với tập thể`);
     expect(collective.length).toBeGreaterThan(1);
-    expect(collective[0]!.text).toMatch(/^Để tặng cho các tập thể có nội bộ đoàn kết/);
+    expect(collective[0]!.text).toMatch(/^a\) Đối với tập thể: Để tặng cho các tập thể có nội bộ đoàn kết/);
     // The "+" criteria for enterprises keep their "- Đối với doanh nghiệp:" lead-in.
     expect(containing(hongAn, '+ Là một trong số các doanh nghiệp').text).toMatch(/^- Đối với doanh nghiệp:\n\+ /);
 
     const flag = containing(hongAn, 'dẫn đầu phong trào thi đua của thành phố');
     expect(flag.section).toBe(`${AWARDS} › 3.3.3. Cờ thi đua của Chính phủ`);
-    expect(flag.text).toMatch(/^Để tặng cho tập thể/);
+    expect(flag.text).toMatch(/^3\.3\.3\. Cờ thi đua của Chính phủ: Để tặng cho tập thể/);
     expect(containing(hongAn, 'Để tặng cho địa phương có nội bộ đoàn kết').section).toBe(`${AWARDS} › 3.2.1. Huân chương Lao động hạng Ba`);
     expect(hongAn.some((c) => c.section.startsWith('VI. TỔ CHỨC THỰC HIỆN › 3. Phòng Văn hóa - Xã hội'))).toBe(true);
   });

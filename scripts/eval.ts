@@ -1,0 +1,89 @@
+/**
+ * `npm run eval`: the project's own question set (test/eval/questions.jsonl) through the same
+ * knowledge base the bot uses, offline. Prints hit@1 / hit@5 of the expected passage, refusal
+ * accuracy on unanswerable questions, wrongful refusals, and whether answers carry the facts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createKnowledge } from '../src/knowledge/index.js';
+import { fold, lacksDiacritics } from '../src/knowledge/normalize.js';
+
+interface Question {
+  id: string;
+  q: string;
+  role: string;
+  answerable: boolean;
+  docId?: string;
+  evidence?: string;
+  facts?: string[];
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const json = process.argv.includes('--json');
+const verbose = process.argv.includes('--verbose');
+/** Letters and digits only: evidence may span a heading's punctuation or a line break. */
+const squash = (s: string) => fold(s).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+const fileArg = process.argv.indexOf('--file');
+const file = fileArg > 0 ? process.argv[fileArg + 1]! : path.join(root, 'test/eval/questions.jsonl');
+const questions: Question[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eval-'));
+const knowledge = await createKnowledge({ corpusDir: path.join(root, 'corpus'), dataDir });
+
+type Row = { q: Question; rank: number; answered: boolean; factsOk: boolean; ms: number };
+const rows: Row[] = [];
+for (const q of questions) {
+  const t0 = performance.now();
+  const a = await knowledge.ask(q.q);
+  const ms = performance.now() - t0;
+  const hits = await knowledge.search(q.q, 5);
+  const rank = q.answerable
+    ? hits.findIndex((h) => h.doc.id === q.docId && squash(`${h.chunk.section} ${h.chunk.text}`).includes(squash(q.evidence!))) + 1
+    : 0;
+  const said = squash(a.answer + ' ' + a.citations.map((c) => c.quote).join(' '));
+  const factsOk = (q.facts ?? []).every((f) => said.includes(squash(f)));
+  rows.push({ q, rank, answered: a.answered, factsOk, ms });
+  if (verbose && ((q.answerable && (rank !== 1 || !a.answered || !factsOk)) || (!q.answerable && a.answered))) {
+    process.stderr.write(`${q.id} rank=${rank} answered=${a.answered} facts=${factsOk} ${q.q}\n`);
+  }
+}
+rmSync(dataDir, { recursive: true, force: true });
+
+const answerable = rows.filter((r) => r.q.answerable);
+const unanswerable = rows.filter((r) => !r.q.answerable);
+const share = (xs: Row[], f: (r: Row) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+const groups: [string, Row[]][] = [
+  ['all answerable', answerable],
+  ['  with diacritics', answerable.filter((r) => !lacksDiacritics(r.q.q))],
+  ['  without diacritics', answerable.filter((r) => lacksDiacritics(r.q.q))],
+];
+const result = {
+  questions: rows.length,
+  answerable: answerable.length,
+  unanswerable: unanswerable.length,
+  'hit@1': share(answerable, (r) => r.rank === 1),
+  'hit@5': share(answerable, (r) => r.rank >= 1),
+  refusal_accuracy: share(unanswerable, (r) => !r.answered),
+  wrongful_refusals: share(answerable, (r) => !r.answered),
+  facts_in_answer: share(answerable, (r) => r.answered && r.factsOk),
+  ask_p50_ms: ms[Math.floor(ms.length * 0.5)] ?? 0,
+  ask_p95_ms: ms[Math.floor(ms.length * 0.95)] ?? 0,
+};
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+  console.log(`Own question set: ${rows.length} questions (${answerable.length} answerable, ${unanswerable.length} not)\n`);
+  console.log('group                  n   hit@1   hit@5  answered  facts');
+  for (const [name, g] of groups) {
+    console.log(`${name.padEnd(20)} ${String(g.length).padStart(3)} ${pct(share(g, (r) => r.rank === 1))} ${pct(share(g, (r) => r.rank >= 1))}  ${pct(share(g, (r) => r.answered))} ${pct(share(g, (r) => r.answered && r.factsOk))}`);
+  }
+  console.log(`\nrefusal accuracy (unanswerable declined): ${pct(result.refusal_accuracy)} of ${unanswerable.length}`);
+  console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
+  console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
+}

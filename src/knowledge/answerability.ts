@@ -1,0 +1,134 @@
+import { analyzeQuery } from './analyze.js';
+import type { CorpusStats } from './coverage.js';
+import { fold } from './normalize.js';
+import type { DocMeta } from './types.js';
+
+/**
+ * Question-level rules that tell the offline answerer "the documents do not say". Each rule is a
+ * property of the question's form and of the corpus vocabulary, never of a particular question:
+ *
+ * - focus: in "X là bao nhiêu?", "ai là X?", "X tên là gì?", X is what the answer is about; when
+ *   X's first two topic syllables never stand together in the corpus ("kinh phí", "trưởng phòng"),
+ *   the documents hold no such thing.
+ * - kind of fact: a deadline needs a day or month, an amount of money a currency, a count
+ *   ("mấy đợt", "bao nhiêu thành viên") a number followed by that noun; a question about what has
+ *   already been achieved ("đã … bao nhiêu … rồi") needs a count, not the plan's percentage target.
+ * - place: a question about one ward is not answered by another ward's plan; a ward the corpus
+ *   never names is not covered at all.
+ */
+
+/** Particles, pronouns and question words people add on a phone; they say nothing of the topic. */
+export const PARTICLES = new Set(
+  (
+    'a ah ai bao da dau dc duoc gi gio gom hay hoi ko k khong la ma may minh muon nao nhe nha nhieu ' +
+    'han chot luc e j oi o phai roi sao the thi toi em con vay vui long xin ty le phan tram cua cac ' +
+    'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam'
+  ).split(/\s+/),
+);
+
+/** Everyday words for the documents' own wording: "nộp báo cáo" is "gửi báo cáo" there. */
+export const SYNONYMS: Record<string, string> = { nop: 'gui' };
+
+const FOCUS = [
+  /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
+  /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
+  /\bai la\s+(.*)$/,
+];
+
+/** True when the thing asked about is a phrase the corpus never uses. */
+export function unknownFocus(question: string, stats: CorpusStats): boolean {
+  const q = fold(question);
+  for (const re of FOCUS) {
+    const m = re.exec(q);
+    if (!m) continue;
+    const head = analyzeQuery(m[1]!).folded.filter((t) => !PARTICLES.has(t));
+    while (head.length && /^\d+$/.test(head[0]!)) head.shift();
+    if (head.length >= 2 && stats.known(head[0]!) && stats.known(head[1]!) && !stats.pair(head[0]!, head[1]!)) return true;
+  }
+  return false;
+}
+
+const STATUS = /\b(da|hien nay|den nay|hien da|tinh den)\b.*\b(bao nhieu|may)\b|\b(bao nhieu|may)\b.*\broi\b/;
+/** Nouns a share can be given for: "bao nhiêu người dân" may be answered by "80% người dân". */
+const SHARE_NOUNS = new Set(['nguoi', 'can', 'hoc', 'lao', 'co', 'doanh', 'hop', 'don', 'truong']);
+const NOT_A_NOUN = new Set(['phan', 'ty', 'muc', 'nam', 'so', 'la', 'thi', 'de', 'duoc', 'phai', 'can']);
+
+/** A predicate over passage text: does it hold the kind of fact the question asks for? */
+export type FactTest = (passage: string) => boolean;
+
+/** The kinds of fact the question demands of a passage (empty: any covering passage may answer). */
+export function requiredFacts(question: string): FactTest[] {
+  const q = fold(question);
+  const tests: FactTest[] = [];
+  if (/\b(bao nhieu tien|may tien|tien thuong|muc thuong|bao nhieu dong|may trieu|bao nhieu trieu)\b/.test(q)) {
+    tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)/iu.test(t));
+  }
+  if (/\b(han|han chot|thoi han|het han|ngay nao|hom nao)\b/.test(q)) {
+    tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u.test(t));
+  } else if (/\bthang nao\b/.test(q)) {
+    tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
+  }
+  const count = /\b(?:bao nhieu|may)\s+(\p{L}+)/u.exec(q);
+  const noun = count?.[1];
+  if (noun && !NOT_A_NOUN.has(noun)) {
+    const bare = (t: string) => new RegExp(`\\d[\\d.]*\\s+${noun}\\b`).test(fold(t));
+    const share = (t: string) => new RegExp(`\\d[\\d.,]*\\s*%\\s+(\\p{L}+\\s+){0,3}?${noun}\\b`, 'u').test(fold(t));
+    tests.push(STATUS.test(q) || !SHARE_NOUNS.has(noun) ? bare : (t) => bare(t) || share(t));
+  } else if (STATUS.test(q)) {
+    tests.push((t) => /\d[\d.]*\s+\p{L}/u.test(fold(t).replace(/\d+\s*%/g, '')));
+  }
+  return tests;
+}
+
+/** Place names the corpus is about, from the issuers in the manifest ("Hồng An", "Hải Dương"…). */
+export function placesOf(docs: DocMeta[]): string[] {
+  const names = new Set<string>();
+  for (const d of docs) {
+    const m = /(?:phường|xã|đặc khu|thành phố|tỉnh)\s+(.+)$/iu.exec(d.issuer);
+    if (m) names.add(fold(m[1]!).trim());
+  }
+  return [...names];
+}
+
+/**
+ * "phường X Y", "xã X Y"…: typed with diacritics the unit word is unambiguous; without them only
+ * "phuong" (not "địa phương") and "huyen" are, since "xa", "tinh", "quan" are also common words.
+ */
+const PLACE_WORD = /(?<![\p{L}])(?:[pP]hường|[xX]ã|[hH]uyện|[tT]ỉnh|[đĐ]ặc khu|(?<![dD]ia )[pP]huong|[hH]uyen)\s+(\p{L}+)\s+(\p{L}+)/gu;
+
+/** Words that can follow "phường" without being a name: "phường nào", "phường có"… */
+const PLACE_STOP = new Set(
+  ('nao co la da duoc minh toi em cua o thi phai can se dang va voi de trong nay do dat gui lam ban bao ' +
+    'thuc trien tham phat xay giao yeu chi ke cac nguoi hoc hien nam').split(' '),
+);
+
+export interface PlaceCheck {
+  /** A ward or commune the question names but the corpus never does. */
+  unknown: boolean;
+  /** Known places the question names; a passage must belong to or mention one of them. */
+  named: string[];
+}
+
+/** Which places the question is about. */
+export function placesIn(question: string, places: string[], stats: CorpusStats): PlaceCheck {
+  const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
+  const named = places.filter((p) => new RegExp(`\\b${p}\\b`).test(q));
+  let unknown = false;
+  // People who capitalise write "phường Lê Chân"; then a lower-case word after "phường" is no name.
+  const capitalises = /\s\p{Lu}/u.test(question.normalize('NFC'));
+  for (const m of question.normalize('NFC').matchAll(PLACE_WORD)) {
+    const [a, b] = [fold(m[1]!), fold(m[2]!)];
+    if (capitalises && !/^\p{Lu}/u.test(m[1]!)) continue;
+    if (places.some((p) => p.startsWith(`${a} ${b}`) || p === a)) continue;
+    if (PLACE_STOP.has(a) || PLACE_STOP.has(b) || stats.pair(a, b)) continue;
+    unknown = true;
+  }
+  return { unknown, named };
+}
+
+/** True when the passage (its document or its text) belongs to one of the named places. */
+export function inPlace(named: string[], doc: DocMeta, text: string): boolean {
+  if (named.length === 0) return true;
+  const where = fold(`${doc.issuer} ${doc.label} ${text}`);
+  return named.some((p) => where.includes(p));
+}

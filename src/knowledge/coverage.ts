@@ -1,0 +1,97 @@
+import { analyzeQuery, analyzeText } from './analyze.js';
+import { PARTICLES, SYNONYMS } from './answerability.js';
+import { TypoIndex } from './typo.js';
+import type { Chunk, ChunkHit, DocMeta } from './types.js';
+
+/**
+ * Does the corpus answer this question, and which passages cover it? The offline answerer's
+ * guard against answering a different question than the one asked (and the LLM path's too).
+ *
+ * - Every topic syllable must be known to the corpus (a typo counts when the corrected syllable
+ *   forms a corpus bigram with its neighbour: "chuyn doi" → "chuyen doi", but "dien thoai" is not
+ *   a typo of "dien thoi"). A question about "xử phạt" or "điện thoại" is not in documents that
+ *   never use those words.
+ * - A covering passage holds most (idf-weighted) of the question's topic syllables.
+ * The question-form rules live in answerability.ts.
+ */
+
+/** What the corpus knows: syllable document frequencies, syllable bigrams, typo lookup. */
+export interface CorpusStats {
+  idf(term: string): number;
+  known(term: string): boolean;
+  /** True when `a b` (folded syllables) occur next to each other somewhere in the corpus. */
+  pair(a: string, b: string): boolean;
+  typos: TypoIndex;
+}
+
+/** Builds the statistics once, over every chunk's section and text and the documents' metadata. */
+export function corpusStats(chunks: Chunk[], docs: DocMeta[]): CorpusStats {
+  const df = new Map<string, number>();
+  const pairs = new Set<string>();
+  const add = (text: string) => {
+    const f = analyzeText(text).folded;
+    for (let i = 1; i < f.length; i++) pairs.add(`${f[i - 1]} ${f[i]}`);
+    return f;
+  };
+  for (const c of chunks) for (const t of new Set(add(`${c.section}\n${c.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const d of docs) for (const t of add(metaText(d))) if (!df.has(t)) df.set(t, 1);
+  const n = chunks.length;
+  const maxIdf = Math.log(1 + n / 0.5);
+  return {
+    idf: (t) => (df.has(t) ? Math.log(1 + n / df.get(t)!) : maxIdf),
+    known: (t) => df.has(t),
+    pair: (a, b) => pairs.has(`${a} ${b}`),
+    typos: new TypoIndex(df.keys()),
+  };
+}
+
+function metaText(d: DocMeta): string {
+  return `${d.label} ${d.number ?? ''} ${d.issuer} ${d.signer ?? ''}`;
+}
+
+/** The question reduced to what it is about: folded topic syllables, in order, with duplicates. */
+export interface QuestionTopic {
+  terms: string[];
+  /** Topic syllables the corpus does not know (not even as a context-confirmed typo). */
+  unknown: string[];
+}
+
+/** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
+export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
+  const all = analyzeQuery(question)
+    .folded.filter((t) => !PARTICLES.has(t))
+    .map((t) => SYNONYMS[t] ?? t);
+  const unknown: string[] = [];
+  const terms = all.map((t, i) => {
+    if (stats.known(t) || /^\d+$/.test(t)) return t;
+    const prev = all[i - 1];
+    const next = all[i + 1];
+    const fix = stats.typos
+      .candidates(t)
+      .find((c) => (prev !== undefined && stats.pair(prev, c)) || (next !== undefined && stats.pair(c, next)));
+    if (fix) return fix;
+    unknown.push(t);
+    return t;
+  });
+  return { terms, unknown };
+}
+
+/** The folded syllables a passage offers: its document's metadata, section path and text. */
+export function passageTerms(hit: ChunkHit): Set<string> {
+  return new Set(analyzeText(`${metaText(hit.doc)}\n${hit.chunk.section}\n${hit.chunk.text}`).folded);
+}
+
+/** Share (0..1, idf-weighted) of the question's topic syllables found in the passage. */
+export function coverage(topic: QuestionTopic, hit: ChunkHit, stats: CorpusStats): number {
+  const terms = [...new Set(topic.terms)];
+  if (terms.length === 0) return 0;
+  const have = passageTerms(hit);
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    const w = stats.idf(t);
+    total += w;
+    if (have.has(t)) found += w;
+  }
+  return found / total;
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Logger } from '../logger.js';
+import { createAnswerer, type ChatLike } from './answer.js';
+import { SECTIONS } from './chunk.js';
+import { loadCorpus } from './corpus.js';
+import { corpusStats } from './coverage.js';
+import { createRetriever, hashRecords } from './retrieve.js';
+import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
+
+export type { Knowledge } from './types.js';
+
+export interface KnowledgeOptions {
+  corpusDir: string;
+  /** The index lives in `${dataDir}/index`, rebuilt only when the corpus hash changes. */
+  dataDir: string;
+  promptsDir?: string;
+  /** Remote embeddings (OpenAI-compatible); the local offline embedder otherwise. */
+  embeddings?: EmbeddingsInterface;
+  llm?: ChatLike;
+  llmTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** "II. NỘI DUNG, CHỈ TIÊU VÀ THỜI GIAN THỰC HIỆN" → "nội dung, chỉ tiêu và thời gian thực hiện". */
+function topicsOf(corpus: LoadedCorpus): string[] {
+  const seen = new Set<string>();
+  const boilerplate = new Set<string>(Object.values(SECTIONS));
+  for (const c of corpus.chunks) {
+    if (boilerplate.has(c.section)) continue;
+    const top = c.section.split(' › ')[0]?.replace(/^[IVXLC]+\.\s*/, '').trim().toLowerCase();
+    if (top && top.length > 3 && /^\p{L}/u.test(top)) seen.add(top);
+  }
+  return [...seen];
+}
+
+/**
+ * Loads the corpus, loads or (re)builds the search index, and wires the answerer.
+ * Ready to answer when the promise resolves.
+ * @throws when the corpus manifest is invalid (the message names the entry and field).
+ */
+export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge & { corpus: LoadedCorpus }> {
+  const corpus = await loadCorpus(opts.corpusDir);
+  const docById = new Map(corpus.docs.map((d) => [d.id, d]));
+  const chunkById = new Map(corpus.chunks.map((c) => [c.id, c]));
+  const records = corpus.chunks.map((c) => {
+    const doc = docById.get(c.docId)!;
+    // Document descriptors in every title, so "the công văn of Hải Phòng signed by X" finds its
+    // passages, and the section path, so a heading's words find the text under it.
+    return { id: c.id, title: `${doc.label}, ${doc.issuer}${doc.signer ? `, ${doc.signer}` : ''}. ${c.section}`, text: c.text };
+  });
+  const retriever = await createRetriever(records, {
+    ...(opts.embeddings ? { embeddings: opts.embeddings } : {}),
+    indexDir: path.join(opts.dataDir, 'index'),
+    // Over the chunks themselves, so a change in chunking rebuilds the index too.
+    corpusHash: hashRecords(records),
+  });
+  const promptsDir = opts.promptsDir ?? path.resolve(opts.corpusDir, '..', 'prompts');
+  const prompt = opts.llm ? await readFile(path.join(promptsDir, 'answer.vi.md'), 'utf8') : undefined;
+  const answerer = createAnswerer({
+    stats: corpusStats(corpus.chunks, corpus.docs),
+    docs: corpus.docs,
+    topics: topicsOf(corpus),
+    ...(opts.llm ? { llm: opts.llm, prompt } : {}),
+    ...(opts.llmTimeoutMs ? { timeoutMs: opts.llmTimeoutMs } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+
+  async function search(question: string, k = 5): Promise<ChunkHit[]> {
+    const hits = await retriever.search(question, k);
+    return hits.map((h) => {
+      const chunk = chunkById.get(h.id)!;
+      return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
+    });
+  }
+
+  return {
+    corpus,
+    docs: corpus.docs,
+    chunks: corpus.chunks,
+    search,
+    async ask(question) {
+      return answerer.ask(question, await search(question, 5));
+    },
+  };
+}
