@@ -19,7 +19,7 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
 export function sentences(text: string): string[] {
   return text
     .split(/\n+|(?<=[.;!?…])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ“"(])/u)
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(/^[-+•]\s+/u, ''))
     .filter((s) => s.length > 3);
 }
 

@@ -2,23 +2,20 @@
  * End to end in headless Chromium (Debian's package, see .ci/install-chromium.sh): the real page,
  * served by the real app on 127.0.0.1, talking to a fake core, on a phone-sized screen.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../src/channels/web/app.js';
+import { CHROMIUM_MISSING as MISSING, hasChromium, launchChromium } from '../helpers/chromium.js';
 import { createFakeHandle, FAKE_ANSWER } from '../helpers/fake-handle.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = `${CHROMIUM} is missing: run "bash .ci/install-chromium.sh"`;
 /** Outside the repo, so a test run leaves the work tree clean. */
 const SCREENSHOT = join(tmpdir(), 'tro-ly-thi-dua', 'web-chat.png');
 const SCREENSHOT_START = join(tmpdir(), 'tro-ly-thi-dua', 'web-chat-start.png');
-
-const hasChromium = existsSync(CHROMIUM);
 
 describe.runIf(!hasChromium && process.env.CI)('web chat in Chromium (CI)', () => {
   it('has Chromium installed', () => {
@@ -51,19 +48,7 @@ describe.skipIf(!hasChromium)(`web chat in Chromium${hasChromium ? '' : ` (skipp
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(info.port));
     });
     base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, locale: 'vi-VN' });
     page = await context.newPage();
     // A CSP violation or a script error shows up here; the page must have none.
