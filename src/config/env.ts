@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,20 @@ const schema = z.object({
   OPENAI_CHAT_MODEL: withDefault(z.string(), 'gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: withDefault(z.string(), 'text-embedding-3-small'),
   LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000).max(120_000), 20_000),
+  DATABASE_URL: opt(
+    z.string().regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, {
+      message: 'phải bắt đầu bằng postgres:// (PostgreSQL) hoặc sqlite:/file: (SQLite)',
+    }),
+  ),
+  PUBLIC_URL: opt(z.url({ message: 'phải là URL công khai của bot, ví dụ https://bot.example.vn' })),
+  TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]+$/, { message: 'không đúng dạng 123456:ABC… (lấy từ BotFather)' })),
+  TELEGRAM_API_ROOT: withDefault(z.url(), 'https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_SECRET: opt(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, { message: '1–256 ký tự, chỉ gồm A-Z a-z 0-9 _ -' }),
+  ),
+  ZALO_BOT_TOKEN: opt(z.string().min(10, { message: 'quá ngắn: sao chép lại từ Zalo Bot Manager' })),
+  ZALO_API_ROOT: withDefault(z.url(), 'https://bot-api.zapps.me'),
+  ZALO_WEBHOOK_SECRET: opt(z.string().min(8, { message: 'dài 8–256 ký tự' }).max(256, { message: 'dài 8–256 ký tự' })),
 });
 
 export type Env = z.output<typeof schema>;
@@ -41,11 +56,32 @@ export interface Config {
     readonly embeddingModel: string;
   };
   readonly llmTimeoutMs: number;
+  /** Where the store lives: SQLite file under dataDir by default, PostgreSQL when a URL is given. */
+  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  /** Base URL for webhooks; absent means long polling. */
+  readonly publicUrl?: string;
+  readonly telegram?: { readonly token: string; readonly apiRoot: string; readonly webhookSecret: string };
+  readonly zalo?: { readonly token: string; readonly apiRoot: string; readonly webhookSecret: string };
+}
+
+/**
+ * A stable webhook secret derived from the bot token when none is configured, so a restart keeps
+ * accepting the platform's deliveries and nobody without the token can forge one.
+ */
+function derivedSecret(token: string, channel: string): string {
+  return createHash('sha256').update(`${channel}:${token}`).digest('base64url').slice(0, 48);
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable, never its value. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** `sqlite:relative/or/absolute.db` or `file:…`; unset → `${dataDir}/tro-ly-thi-dua.db`. */
+function sqliteFile(url: string | undefined, dataDir: string, cwd: string): string {
+  if (!url) return path.join(dataDir, 'tro-ly-thi-dua.db');
+  const rest = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return rest === ':memory:' ? rest : path.resolve(cwd, rest);
 }
 
 /**
@@ -76,5 +112,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         }
       : {}),
     llmTimeoutMs: e.LLM_TIMEOUT_MS,
+    database: e.DATABASE_URL?.startsWith('postgres')
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: sqliteFile(e.DATABASE_URL, path.resolve(cwd, e.DATA_DIR), cwd) },
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: {
+            token: e.TELEGRAM_BOT_TOKEN,
+            apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+            webhookSecret: e.TELEGRAM_WEBHOOK_SECRET ?? derivedSecret(e.TELEGRAM_BOT_TOKEN, 'telegram'),
+          },
+        }
+      : {}),
+    ...(e.ZALO_BOT_TOKEN
+      ? {
+          zalo: {
+            token: e.ZALO_BOT_TOKEN,
+            apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ''),
+            webhookSecret: e.ZALO_WEBHOOK_SECRET ?? derivedSecret(e.ZALO_BOT_TOKEN, 'zalo'),
+          },
+        }
+      : {}),
   };
 }

@@ -8,8 +8,15 @@ export interface Incoming {
   chatId: string;
   userId: string;
   text: string;
-  /** Payload of a pressed button (Telegram callback data, a numbered choice on Zalo/console/web). */
+  /** Payload of a pressed button (Telegram callback data, a web button). */
   payload?: string;
+  /**
+   * The platform's id of this delivery (Telegram update_id, Zalo event + message id). The core
+   * handles a delivery once: a repeated id gets no reply.
+   */
+  deliveryId?: string;
+  /** Display name, when the platform gives one (for a friendlier welcome). */
+  userName?: string;
 }
 
 /** A cited source passage, shown under an answer. */

@@ -16,6 +16,8 @@ export interface WebDeps {
   /** Extra fields for `GET /healthz` (index loaded, DB reachable…); `ok: false` turns it into a 503. */
   health: () => Record<string, unknown>;
   logger?: { error(obj: unknown, msg?: string): void };
+  /** Other channels' HTTP endpoints served by the same process (webhooks): path → handler. */
+  routes?: { path: string; handler: (req: Request) => Promise<Response> }[];
 }
 
 /** A reply as JSON: the same as `Reply`, except that image bytes travel as a data URL. */
@@ -119,6 +121,8 @@ export function createWebApp(deps: WebDeps): Hono {
       return c.json({ replies: replies.map(toWebReply) });
     },
   );
+
+  for (const route of deps.routes ?? []) app.post(route.path, (c) => route.handler(c.req.raw));
 
   app.notFound((c) => c.json({ error: webTexts.notFound }, 404));
 
