@@ -3,10 +3,12 @@ import { createCore } from './core/handle-message.js';
 import { createKnowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
 import { createOpenAI } from './providers/openai.js';
+import { openDatabase } from './store/db.js';
+import { createStore } from './store/store.js';
 
 /**
  * Builds everything a channel needs from the parsed config: the knowledge base (index loaded or
- * rebuilt) and the conversation core. Shared by `main.ts` and the CLI so both behave the same.
+ * rebuilt), the store (database migrated) and the conversation core. Shared by `main.ts` and the CLI so both behave the same.
  */
 export async function createApp(config: Config, logger: Logger) {
   const { llm, embeddings } = await createOpenAI(config);
@@ -18,8 +20,9 @@ export async function createApp(config: Config, logger: Logger) {
     llmTimeoutMs: config.llmTimeoutMs,
     logger,
   });
-  const handle = createCore({ knowledge, logger });
-  return { knowledge, handle };
+  const store = createStore(await openDatabase(config.database));
+  const handle = createCore({ knowledge, store, logger });
+  return { knowledge, store, handle, close: () => store.close() };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,9 +1,9 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { runConsoleChat } from './channels/console/console.js';
 import { ConfigError, loadConfig } from './config/env.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
 const USAGE = `Cách dùng: npm run --silent cli -- <lệnh> [tùy chọn]
   search [--json] [--k N] (--stdin | "<câu hỏi>")   tìm đoạn văn bản liên quan
@@ -38,6 +38,8 @@ async function eachInput(fn: (q: string) => Promise<void>): Promise<void> {
 
 class UsageError extends Error {}
 
+const print = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
+
 function positiveInt(v: string | undefined, dflt: number, name: string): number {
   if (v === undefined) return dflt;
   const n = Number(v);
@@ -53,7 +55,6 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const print = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 
   if (command === 'eval-retrieval') {
     if (!opts.corpus || !opts.queries) throw new UsageError('eval-retrieval cần --corpus FILE và --queries FILE.');
@@ -67,6 +68,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const app = await createApp(config, logger);
   const { knowledge, handle } = app;
+  try {
+    await run(command, knowledge, handle, t0, logger);
+  } finally {
+    await app.close();
+  }
+}
+
+async function run(command: string, knowledge: App['knowledge'], handle: App['handle'], t0: number, logger: Logger): Promise<void> {
   switch (command) {
     case 'ingest': {
       const c = knowledge.corpus;
@@ -93,7 +102,14 @@ async function main(): Promise<void> {
         else process.stdout.write(a.answer + '\n' + a.citations.map((c, i) => `[${i + 1}] ${c.title} — ${c.section}`).join('\n') + '\n\n');
       });
     case 'chat':
-      return runConsoleChat(handle, { userId: opts.user!, json: opts.json!, input: process.stdin, output: process.stdout });
+      await runConsoleChat(handle, {
+        userId: opts.user!,
+        json: opts.json!,
+        input: process.stdin,
+        output: process.stdout,
+        onError: (err) => logger.error({ err }, 'console message failed'),
+      });
+      return;
     default:
       throw new UsageError(`Lệnh không có: ${command}\n${USAGE}`);
   }

@@ -1,14 +1,19 @@
 import type { Logger } from '../logger.js';
 import type { Knowledge } from '../knowledge/types.js';
-import type { Incoming, Reply } from './message.js';
+import type { Store } from '../store/store.js';
+import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
 
 export interface CoreDeps {
   knowledge: Knowledge;
+  store: Store;
   logger: Logger;
 }
 
 export const MAX_QUESTION_CHARS = 2000;
+
+/** Channels that already show every quote under the answer (no "Xem trích dẫn" button needed). */
+const QUOTES_INLINE = new Set<Incoming['channel']>(['web']);
 
 /** "/hoi@TroLyBot câu hỏi" → { command: 'hoi', rest: 'câu hỏi' }; plain text → null. */
 export function parseCommand(text: string): { command: string; rest: string } | null {
@@ -19,31 +24,73 @@ export function parseCommand(text: string): { command: string; rest: string } | 
 /**
  * The channel-agnostic conversation core: one message in, the replies out.
  * Channels translate platform updates to `Incoming` and render `Reply`; no rule lives there.
- * @example const handle = createCore({ knowledge, logger }); await handle({ channel: 'web', chatId: 'a', userId: 'a', text: '/start' })
+ * - A repeated `deliveryId` gets no reply (platforms redeliver).
+ * - A bare number picks one of the numbered choices last offered in this chat (plain-text
+ *   channels), read from the store, so a restart or a second instance loses nothing.
+ * @example const handle = createCore({ knowledge, store, logger }); await handle({ channel: 'web', chatId: 'a', userId: 'a', text: '/start' })
  */
 export function createCore(deps: CoreDeps) {
-  async function answer(question: string): Promise<Reply[]> {
+  const { store, knowledge } = deps;
+
+  async function answer(msg: Incoming, question: string): Promise<Reply[]> {
     if (!question) return [{ text: texts.emptyQuestion }];
     if (question.length > MAX_QUESTION_CHARS) return [{ text: texts.tooLong(MAX_QUESTION_CHARS) }];
-    const a = await deps.knowledge.ask(question);
-    return [{ text: a.answer, citations: a.citations }];
+    const a = await knowledge.ask(question);
+    const id = await store.saveAnswer({ channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question, ...a });
+    const choices: Choice[] = [];
+    if (a.citations.length && !QUOTES_INLINE.has(msg.channel)) choices.push({ label: texts.showQuotes, payload: `cite:${id}` });
+    return [{ text: a.answer, citations: a.citations, choices: [...choices, ...feedbackChoices(id)] }];
   }
 
-  return async function handle(msg: Incoming): Promise<Reply[]> {
-    const text = msg.text.trim();
+  const feedbackChoices = (answerId: string): Choice[] => [
+    { label: texts.helpful, payload: `fb:${answerId}:up` },
+    { label: texts.notHelpful, payload: `fb:${answerId}:down` },
+  ];
+
+  async function onPayload(msg: Incoming, payload: string): Promise<Reply[]> {
+    const cite = /^cite:([\w-]+)$/.exec(payload);
+    if (cite) {
+      const a = await store.getAnswer(cite[1]!);
+      if (!a || a.citations.length === 0) return [{ text: texts.unknownChoice }];
+      const quotes = a.citations.map((c, i) => `[${i + 1}] ${c.title}${c.section ? ` — ${c.section}` : ''}\n“${c.quote}”`);
+      return [{ text: `${texts.quotesFor(a.question)}\n\n${quotes.join('\n\n')}`, choices: feedbackChoices(a.id) }];
+    }
+    const fb = /^fb:([\w-]+):(up|down)$/.exec(payload);
+    if (fb) {
+      if (!(await store.getAnswer(fb[1]!))) return [{ text: texts.unknownChoice }];
+      await store.saveFeedback({ answerId: fb[1]!, userId: msg.userId, channel: msg.channel, rating: fb[2] as 'up' | 'down' });
+      return [{ text: fb[2] === 'up' ? texts.thanksUp : texts.thanksDown }];
+    }
+    return [{ text: texts.unknownChoice }];
+  }
+
+  async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
+    if (payload) return onPayload(msg, payload);
     const cmd = parseCommand(text);
-    if (!cmd) return answer(text);
+    if (!cmd) return answer(msg, text);
     switch (cmd.command) {
       case 'start':
-        return [{ text: texts.welcome }];
+        return [{ text: texts.welcome(msg.userName) }];
       case 'help':
       case 'trogiup':
         return [{ text: texts.help }];
       case 'hoi':
-        return answer(cmd.rest);
+        return answer(msg, cmd.rest);
       default:
         return [{ text: texts.unknownCommand(`/${cmd.command}`) }];
     }
+  }
+
+  return async function handle(msg: Incoming): Promise<Reply[]> {
+    if (msg.deliveryId && !(await store.firstDelivery(msg.channel, msg.deliveryId))) return [];
+    const text = msg.text.trim();
+    const state = await store.getState(msg.channel, msg.chatId);
+    let payload = msg.payload;
+    if (!payload && /^\d{1,2}$/.test(text)) payload = state.choices?.[Number(text) - 1]?.payload;
+    const replies = await route(msg, text, payload);
+    const choices = replies.flatMap((r) => r.choices ?? []);
+    if (choices.length || state.choices?.length) await store.setState(msg.channel, msg.chatId, { ...state, choices });
+    return replies;
   };
 }
 

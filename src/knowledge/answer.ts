@@ -47,11 +47,11 @@ export function createAnswerer(deps: AnswererDeps) {
   const places = placesOf(deps.docs);
 
   function refusal(): Answer {
-    const docs = deps.docs.map((d) => `• ${d.label}: ${d.title}`).join('\n');
-    const topics = deps.topics.length ? `\nCác nội dung có trong văn bản: ${deps.topics.join('; ')}.` : '';
+    const docs = deps.docs.map((d) => d.label).join('; ');
+    const topics = deps.topics.length ? `\nCác văn bản có nói về: ${deps.topics.join('; ')}.` : '';
     return {
       answered: false,
-      answer: `Các văn bản hiện có không nói về điều này, nên tôi không trả lời để tránh thông tin sai.${topics}\nVăn bản đang tra cứu:\n${docs}`,
+      answer: `Các văn bản hiện có không nói về điều này, nên tôi không trả lời để tránh thông tin sai.${topics}\nVăn bản đang tra cứu: ${docs}.`,
       citations: [],
     };
   }

@@ -15,7 +15,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'core-test-'));
   app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 const msg = (text: string): Incoming => ({ channel: 'console', chatId: 'c1', userId: 'u1', text });
 
 describe('parseCommand', () => {
@@ -35,7 +38,8 @@ describe('the conversation core', () => {
   it('answers plain text and /hoi alike, with citations', async () => {
     const plain = await app.handle(msg('tieu chuan bang khen thu tuong doi voi doanh nghiep'));
     const hoi = await app.handle(msg('/hoi tieu chuan bang khen thu tuong doi voi doanh nghiep'));
-    expect(plain).toEqual(hoi);
+    expect(plain[0]!.text).toBe(hoi[0]!.text);
+    expect(plain[0]!.citations).toEqual(hoi[0]!.citations);
     expect(plain[0]!.citations?.[0]?.section).toContain('3.2.2. Bằng khen của Thủ tướng Chính phủ');
   });
 
@@ -46,5 +50,53 @@ describe('the conversation core', () => {
 
   it('names an unknown command', async () => {
     expect((await app.handle(msg('/xyz')))[0]!.text).toContain('/xyz');
+  });
+});
+
+describe('deliveries, choices and feedback, kept in the store', () => {
+  it('answers a repeated delivery once', async () => {
+    const m = { ...msg('chi tieu 2026 hoc sinh'), deliveryId: 'upd-1' };
+    expect(await app.handle(m)).toHaveLength(1);
+    expect(await app.handle(m)).toEqual([]);
+  });
+
+  it('offers the quote and feedback as choices, and reads a bare number typed back', async () => {
+    const chat = { channel: 'zalo' as const, chatId: 'z1', userId: 'z1' };
+    const [answer] = await app.handle({ ...chat, text: 'han gui bao cao hang nam phuong hong an' });
+    expect(answer!.choices!.map((c) => c.label)).toEqual(['📄 Xem trích dẫn', '👍 Hữu ích', '👎 Chưa đúng']);
+    const [quotes] = await app.handle({ ...chat, text: '1' });
+    expect(quotes!.text).toContain('05/12');
+    expect(quotes!.text).toContain('Trích dẫn cho câu hỏi');
+    const [thanks] = await app.handle({ ...chat, text: '2' });
+    expect(thanks!.text).toContain('Cảm ơn');
+  });
+
+  it('stores one rating per person and answer, whatever how often it is pressed', async () => {
+    const [answer] = await app.handle(msg('chi tieu 2025 can bo cong chuc'));
+    const up = answer!.choices!.find((c) => c.payload.endsWith(':up'))!;
+    const down = answer!.choices!.find((c) => c.payload.endsWith(':down'))!;
+    await app.handle({ ...msg(up.label), payload: up.payload });
+    await app.handle({ ...msg(up.label), payload: up.payload });
+    await app.handle({ ...msg(down.label), payload: down.payload });
+    const id = up.payload.split(':')[1]!;
+    expect(await app.store.feedbackFor(id)).toEqual([{ userId: 'u1', rating: 'down' }]);
+    expect((await app.store.getAnswer(id))!.question).toBe('chi tieu 2025 can bo cong chuc');
+  });
+
+  it('keeps pending choices across a restart (state lives in the store, not in memory)', async () => {
+    const chat = { channel: 'console' as const, chatId: 'restart', userId: 'restart' };
+    await app.handle({ ...chat, text: 'chi tieu 2026 nguoi dan VNeID' });
+    const again = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+    try {
+      const [quotes] = await again.handle({ ...chat, text: '1' });
+      expect(quotes!.text).toContain('VNeID');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('says a stale or forged choice has expired', async () => {
+    expect((await app.handle({ ...msg('x'), payload: 'cite:nope' }))[0]!.text).toContain('hết hạn');
+    expect((await app.handle({ ...msg('x'), payload: 'rm -rf' }))[0]!.text).toContain('hết hạn');
   });
 });

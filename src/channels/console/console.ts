@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Handle } from '../../core/handle-message.js';
-import type { Choice, Reply } from '../../core/message.js';
+import type { Reply } from '../../core/message.js';
 import { texts } from '../../core/texts.vi.js';
 import { renderPlain } from './render.js';
 
@@ -9,16 +9,16 @@ export interface ConsoleOptions {
   json: boolean;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  onError?: (err: unknown) => void;
 }
 
 /**
  * The console chat: one message per input line, replies on the output (one JSON line per
- * message with `json`). A bare number picks one of the last reply's numbered choices.
- * Resolves when the input ends.
+ * message with `json`). Choices print as numbered lines; the core reads a bare number typed
+ * back as the choice. Resolves when the input ends.
  */
 export async function runConsoleChat(handle: Handle, opts: ConsoleOptions): Promise<void> {
   const rl = readline.createInterface({ input: opts.input, terminal: false });
-  let lastChoices: Choice[] = [];
   const interactive = !opts.json && (opts.input as { isTTY?: boolean }).isTTY === true;
   const prompt = () => interactive && opts.output.write('> ');
   if (interactive) opts.output.write('Trợ lý Thi đua — gõ câu hỏi, Ctrl+D để thoát.\n');
@@ -30,20 +30,13 @@ export async function runConsoleChat(handle: Handle, opts: ConsoleOptions): Prom
       prompt();
       continue;
     }
-    const picked = /^\d+$/.test(text) ? lastChoices[Number(text) - 1] : undefined;
     let replies: Reply[];
     try {
-      replies = await handle({
-        channel: 'console',
-        chatId: opts.userId,
-        userId: opts.userId,
-        text: picked ? picked.label : text,
-        ...(picked ? { payload: picked.payload } : {}),
-      });
-    } catch {
+      replies = await handle({ channel: 'console', chatId: opts.userId, userId: opts.userId, text });
+    } catch (err) {
+      opts.onError?.(err);
       replies = [{ text: texts.internalError }];
     }
-    lastChoices = replies.flatMap((r) => r.choices ?? []);
     if (opts.json) {
       const plain = replies.map(({ image, ...r }) => (image ? { ...r, image: { caption: image.caption ?? '' } } : r));
       opts.output.write(JSON.stringify({ replies: plain }) + '\n');
