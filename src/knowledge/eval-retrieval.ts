@@ -81,3 +81,42 @@ export async function evalRetrieval(options: EvalRetrievalOptions): Promise<Retr
   const queries = await readJsonl<EvalQuery>(options.queriesFile);
   return evalRetriever(records, queries, (r) => createRetriever(r, options.retrieverOptions ?? {}), options.k ?? 10);
 }
+
+/** Options of `inverseCloze`. */
+export interface InverseClozeOptions {
+  /** Share of eligible records that give one question (default 0.2). */
+  share?: number;
+  /** Seed of the deterministic choice (default 7). */
+  seed?: number;
+  /** Word-count range of a paragraph used as a question (default 12–60). */
+  minWords?: number;
+  maxWords?: number;
+}
+
+/**
+ * A label-free tuning proxy (inverse cloze task): a body paragraph of a record becomes a question
+ * and is removed from that record, so the retriever must find the article from the rest of its
+ * content, as with a question that paraphrases it. On ALQAC the train questions are saturated
+ * (lexical R@50 = 1.0), so differences between configurations there are one question or none;
+ * this set (≈270 questions) is not, and needs no labels from anyone.
+ * Only records with at least 4 paragraphs (split on blank lines) are eligible; the first
+ * paragraph (the heading) is never used.
+ */
+export function inverseCloze(records: readonly SearchRecord[], o: InverseClozeOptions = {}): { records: SearchRecord[]; queries: EvalQuery[] } {
+  const share = o.share ?? 0.2;
+  const minWords = o.minWords ?? 12;
+  const maxWords = o.maxWords ?? 60;
+  let seed = o.seed ?? 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const queries: EvalQuery[] = [];
+  const out = records.map((r) => {
+    const paras = r.text.split(/\n\n+/);
+    const words = (p: string) => p.split(/\s+/).filter(Boolean).length;
+    const cand = paras.map((p, i) => i).filter((i) => i > 0 && words(paras[i]!) >= minWords && words(paras[i]!) <= maxWords);
+    if (paras.length < 4 || cand.length === 0 || next() > share) return r;
+    const pick = cand[Math.floor(next() * cand.length)]!;
+    queries.push({ id: `cloze-${queries.length + 1}`, text: paras[pick]!.replace(/^\s*(\d+\.|[a-zđ]\))\s*/u, ''), relevant: [r.id] });
+    return { ...r, text: paras.filter((_, j) => j !== pick).join('\n\n') };
+  });
+  return { records: out, queries };
+}

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalRetrieval } from '../../src/knowledge/eval-retrieval.js';
+import { evalRetrieval, inverseCloze } from '../../src/knowledge/eval-retrieval.js';
 import { averageMetrics, ndcgAt, percentile, recallAt, reciprocalRank } from '../../src/knowledge/metrics.js';
 import { RECORDS } from './fixtures-vi.js';
 
@@ -56,5 +56,33 @@ describe('evalRetrieval', () => {
     expect(m.n).toBe(2);
     expect(m['recall@1']).toBe(1);
     expect(m['mrr@10']).toBe(1);
+  });
+});
+
+describe('inverseCloze', () => {
+  const para = (n: number) => Array.from({ length: 14 }, (_, i) => `từ${n}x${i}`).join(' ');
+  const records = Array.from({ length: 20 }, (_, i) => ({
+    id: `r${i}`,
+    title: `Điều ${i}`,
+    text: [`Tiêu đề ${i}`, para(i * 3), para(i * 3 + 1), para(i * 3 + 2)].join('\n\n'),
+  }));
+
+  it('moves one body paragraph per chosen record into a question, deterministically', () => {
+    const a = inverseCloze(records, { share: 0.5 });
+    const b = inverseCloze(records, { share: 0.5 });
+    expect(a).toEqual(b);
+    expect(a.queries.length).toBeGreaterThan(0);
+    expect(a.records).toHaveLength(records.length);
+    for (const q of a.queries) {
+      const rec = a.records.find((r) => r.id === q.relevant[0])!;
+      expect(rec.text).not.toContain(q.text);
+      expect(records.find((r) => r.id === rec.id)!.text).toContain(q.text);
+      expect(rec.text.startsWith(`Tiêu đề`)).toBe(true);
+    }
+  });
+
+  it('leaves short records alone', () => {
+    const short = [{ id: 's', title: 't', text: 'một\n\nhai' }];
+    expect(inverseCloze(short, { share: 1 })).toEqual({ records: short, queries: [] });
   });
 });
