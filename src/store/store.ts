@@ -37,12 +37,20 @@ export function createStore(db: Kysely<Database>) {
   return {
     db,
 
-    /** Records a delivery; true the first time (channel, id) is seen, false for a repeat. */
-    async firstDelivery(channel: string, deliveryId: string): Promise<boolean> {
+    /**
+     * Records a delivery; true the first time (channel, id) is seen within `windowHours`, false
+     * for a repeat. Platforms redeliver within hours; past the window an id may be reused (Telegram
+     * picks update ids at random after a quiet week), so an old id counts as new again.
+     */
+    async firstDelivery(channel: string, deliveryId: string, windowHours = 48): Promise<boolean> {
+      const at = now();
+      const cutoff = new Date(Date.now() - windowHours * 3_600_000).toISOString();
       const r = await db
         .insertInto('deliveries')
-        .values({ channel, delivery_id: deliveryId, received_at: now() })
-        .onConflict((oc) => oc.columns(['channel', 'delivery_id']).doNothing())
+        .values({ channel, delivery_id: deliveryId, received_at: at })
+        .onConflict((oc) =>
+          oc.columns(['channel', 'delivery_id']).doUpdateSet({ received_at: at }).where('deliveries.received_at', '<', cutoff),
+        )
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },

@@ -32,6 +32,13 @@ describe.each(testDatabases)('store on $name', (backend) => {
     expect(await store.firstDelivery('telegram', 'message.text.received:m1')).toBe(true);
   });
 
+  it('takes an id seen long ago (outside the window) as a new delivery', async () => {
+    expect(await store.firstDelivery('telegram', 'old')).toBe(true);
+    await store.db.updateTable('deliveries').set({ received_at: '2020-01-01T00:00:00.000Z' }).where('delivery_id', '=', 'old').execute();
+    expect(await store.firstDelivery('telegram', 'old')).toBe(true);
+    expect(await store.firstDelivery('telegram', 'old')).toBe(false);
+  });
+
   it('keeps answers as given, with their citations', async () => {
     const citations = [{ docId: 'd', title: 'Kế hoạch', section: '2.1. Năm 2025', quote: '80% người dân…' }];
     const id = await store.saveAnswer({ channel: 'web', chatId: 'c', userId: 'u', question: 'chỉ tiêu?', answered: true, answer: 'Theo… [1]', citations });
