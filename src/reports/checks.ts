@@ -1,0 +1,81 @@
+/**
+ * Checks on figures once their indicator is known: what makes a figure unrecordable (percent over
+ * 100, x > y, zero total, a count without total, ratio and percent that disagree) and what makes
+ * two figures of one indicator a conflict. Every failure becomes a `Problem` to ask back about.
+ */
+import type { IndicatorId } from './indicators.js';
+import { viNumber, type Problem } from './questions.js';
+import type { Quantity } from './vi-numbers.js';
+
+/** One reported figure. `approx` is present (true) only for "hơn/khoảng/gần … %". */
+export interface Figure {
+  indicator: string;
+  percent?: number;
+  numerator?: number;
+  denominator?: number;
+  approx?: boolean;
+}
+
+/** A figure as the officer would write it: "1.234/1.500 (82,3%)", "85%". */
+export function valueText(q: Quantity): string {
+  const ratio = q.numerator !== undefined ? `${viNumber(q.numerator)}/${viNumber(q.denominator ?? 0)}` : '';
+  const pct = q.percent !== undefined ? `${viNumber(q.percent)}%` : '';
+  return [ratio, pct].filter(Boolean).join(' (') + (ratio && pct ? ')' : '') || viNumber(q.count ?? 0);
+}
+
+/** Checks one figure; pushes the problem and returns null when it cannot be recorded. */
+export function toFigure(indicator: IndicatorId, q: Quantity, rate: boolean, problems: Problem[]): Figure | null {
+  let percent = q.percent;
+  if (q.count !== undefined) {
+    // "Tỷ lệ CBCCVC có kỹ năng số: 85": a rate without "%" is still a percent.
+    if (rate && !q.total && q.count <= 100) percent = q.count;
+    else return problems.push({ kind: 'incomplete', indicator, count: q.count }), null;
+  }
+  const { numerator: n, denominator: d } = q;
+  if (percent !== undefined && percent > 100) return problems.push({ kind: 'percentOver100', indicator, percent }), null;
+  if (n !== undefined && d === undefined && percent === undefined) return problems.push({ kind: 'incomplete', indicator, count: n }), null;
+  if (n !== undefined && d !== undefined) {
+    if (d === 0) return problems.push({ kind: 'zeroDenominator', indicator, numerator: n }), null;
+    if (n > d) return problems.push({ kind: 'numeratorOverDenominator', indicator, numerator: n, denominator: d }), null;
+    if (percent !== undefined && !q.approx && Math.abs((n / d) * 100 - percent) > 1) {
+      return problems.push({ kind: 'mismatch', indicator, percent, numerator: n, denominator: d }), null;
+    }
+  }
+  const fig: Figure = { indicator };
+  if (percent !== undefined) fig.percent = percent;
+  if (n !== undefined) fig.numerator = n;
+  if (d !== undefined) fig.denominator = d;
+  if (q.approx) fig.approx = true;
+  return fig;
+}
+
+/** One figure per indicator: repeats of the same value collapse, different values ask back. */
+export function dedupe(figures: Figure[], problems: Problem[]): Figure[] {
+  const byId = new Map<string, Figure[]>();
+  for (const f of figures) byId.set(f.indicator, [...(byId.get(f.indicator) ?? []), f]);
+  const out: Figure[] = [];
+  for (const [id, all] of byId) {
+    const fs = mergeHalves(id as IndicatorId, all, problems);
+    if (fs.length === 0) continue;
+    const shown = [...new Set(fs.map((f) => valueText({ ...f, start: 0, end: 0, approx: false })))];
+    if (shown.length > 1) problems.push({ kind: 'conflict', indicator: id as IndicatorId, values: shown });
+    else out.push(fs[0]!);
+  }
+  return out;
+}
+
+/** "14/16 trường, đạt 87,5%": a ratio and its percent written apart are one figure if they agree. */
+function mergeHalves(indicator: IndicatorId, fs: Figure[], problems: Problem[]): Figure[] {
+  const pct = fs.filter((f) => f.percent !== undefined && f.numerator === undefined);
+  const ratio = fs.filter((f) => f.percent === undefined && f.denominator !== undefined);
+  if (fs.length !== 2 || pct.length !== 1 || ratio.length !== 1) return fs;
+  const [p, r] = [pct[0]!, ratio[0]!];
+  const { numerator: n, denominator: d } = r as Required<Pick<Figure, 'numerator' | 'denominator'>>;
+  if (!p.approx && !r.approx && Math.abs((n / d) * 100 - p.percent!) > 1) {
+    problems.push({ kind: 'mismatch', indicator, percent: p.percent!, numerator: n, denominator: d });
+    return [];
+  }
+  const merged: Figure = { indicator, percent: p.percent!, numerator: n, denominator: d };
+  if (p.approx || r.approx) merged.approx = true;
+  return [merged];
+}

@@ -1,0 +1,159 @@
+/**
+ * Reading progress reports sent by chat ("Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500
+ * người dân đã xác nhận trên VNeID") into figures per indicator of the Hồng An plan.
+ *
+ * Rule-based and deterministic (well under 1 ms a message): fold the text, blank numbers that are
+ * not figures (dates, years, ages, ordinals), split into segments, read the figures of each
+ * segment and attach each to the words naming its indicator (see attach.ts). Anything that cannot
+ * be recorded as written (a percent over 100, x/y with x > y, a figure without indicator, an
+ * indicator without figure, two values for one indicator…) is never guessed: the result asks back
+ * with one precise Vietnamese question and no figures.
+ */
+import type { IndicatorId } from './indicators.js';
+import { attach, groupsIn, type Group } from './attach.js';
+import { dedupe, toFigure, valueText, type Figure } from './checks.js';
+import { questionFor, type Problem } from './questions.js';
+import { closestIndicators, contentWords, resolveMention, subjectClusters } from './recognize.js';
+import { foldAligned, hardSegments, maskNonFigures, type Span } from './text.js';
+import { scanQuantities, type Quantity } from './vi-numbers.js';
+
+export type { Figure };
+
+/** What a message reports. `question` is set exactly when `needsClarification` is. */
+export interface ParseResult {
+  figures: Figure[];
+  period: '2025' | '2026' | null;
+  needsClarification: boolean;
+  question?: string;
+}
+
+// A question is asked with "?" or a question word; "em báo cáo…" makes it a report anyway.
+const QUESTION =
+  /\?|(?<![a-z])(?:bao\s*nhieu|la\s*gi|the\s*nao|nhu\s*nao|ra\s*sao|co\s*phai|phai\s*khong|dung\s*khong|duoc\s*khong|hay\s*khong|lam\s*sao|tai\s*sao|vi\s*sao|bao\s*gio|khi\s*nao|o\s*dau|cho\s*(?:em\s*|toi\s*|minh\s*)?hoi|xin\s*hoi|muon\s*hoi|can\s*dat|phai\s*dat|dat\s*chua)(?![a-z])|^\s*chi\s*tieu|khong\s*(?:a|ha|nhi)?\s*$/;
+const REPORT = /(?<![a-z])(?:bao\s*cao|so\s*lieu|cap\s*nhat|ghi\s*nhan|tong\s*hop|gui\s*so)(?![a-z])/;
+const HEADER = /:\s*$|^\s*(?:(?:e|em|toi|minh)\s+)?(?:xin\s+)?(?:bao\s*cao|kinh\s*gui|gui|cap\s*nhat|tong\s*hop|ket\s*qua|so\s*lieu)(?![a-z])/;
+const LEAD_CHATTER = /^[\s,:;.\-–+*•()]*(?:(?:e|em|bao\s*cao|t[iy]\s*le|tl|so\s*lieu|so|dat|da|co|la)\s+)*/;
+const TRAIL_CHATTER = /(?:\s+(?:dat(?:\s*duoc)?|la|duoc|da|roi|a|co|chiem))*[\s,:;.\-–+*•()]*$/;
+const RATE = /(?<![a-z])(?:t[iy]\s*le|tl)(?![a-z])/;
+
+interface Prepared {
+  nfc: string;
+  folded: string;
+  masked: string;
+  years: Set<number>;
+  segments: { span: Span; qs: Quantity[]; inner: (Span | undefined)[] }[];
+}
+
+function prepare(message: string): Prepared {
+  const nfc = message.normalize('NFC');
+  const folded = foldAligned(nfc);
+  const { text: masked, years } = maskNonFigures(folded);
+  const segments = hardSegments(masked).map((span) => {
+    const seg = masked.slice(span.start, span.end);
+    const found = scanQuantities(seg).map((q) => ({ ...q, start: q.start + span.start, end: q.end + span.start }));
+    return { span, ...pairTotals(found) };
+  });
+  return { nfc, folded, masked, years, segments };
+}
+
+/** "tổng số 4.000 người, đã có 3.456 người": a total said apart becomes the denominator. */
+function pairTotals(qs: Quantity[]): { qs: Quantity[]; inner: (Span | undefined)[] } {
+  const bare = (q: Quantity) => q.count !== undefined && q.percent === undefined;
+  const t = qs.findIndex((q) => bare(q) && q.total);
+  const c = qs.findIndex((q) => bare(q) && !q.total);
+  if (t < 0 || c < 0) return { qs, inner: qs.map(() => undefined) };
+  const [a, b] = t < c ? [qs[t]!, qs[c]!] : [qs[c]!, qs[t]!];
+  const merged: Quantity = { start: a.start, end: b.end, numerator: qs[c]!.count!, denominator: qs[t]!.count!, approx: a.approx || b.approx };
+  const out = qs.filter((q) => q !== a && q !== b);
+  const at = out.findIndex((q) => q.start > merged.start);
+  out.splice(at < 0 ? out.length : at, 0, merged);
+  return { qs: out, inner: out.map((q) => (q === merged ? { start: a.end, end: b.start } : undefined)) };
+}
+
+/**
+ * Whether a message reports figures rather than asks something. Heuristic: it holds a figure
+ * (percent, x/y or count, once dates and years are set aside) and is not a question ("?" or a
+ * question word such as "bao nhiêu", "là gì", "đạt chưa"), unless it says "báo cáo"/"số liệu"/
+ * "cập nhật", which marks a report even with a question in it. Without any figure, it is a report
+ * only when it says so ("em báo cáo…"), names an indicator and asks nothing.
+ */
+export function looksLikeReport(message: string): boolean {
+  return isReport(prepare(message));
+}
+
+function isReport(p: Prepared): boolean {
+  const question = QUESTION.test(p.folded.trim());
+  const cue = REPORT.test(p.folded);
+  if (p.segments.some((s) => s.qs.length > 0)) return !question || cue;
+  return cue && !question && subjectClusters(p.masked).length > 0;
+}
+
+/** Reads the figures of a message; see the module comment and `ParseResult`. */
+export function parseFigures(message: string): ParseResult {
+  const p = prepare(message);
+  const period = p.years.has(2025) && !p.years.has(2026) ? '2025' : p.years.has(2026) && !p.years.has(2025) ? '2026' : null;
+  if (!isReport(p)) return { figures: [], period, needsClarification: false };
+  const problems: Problem[] = p.years.has(2025) && p.years.has(2026) ? [{ kind: 'twoYears' }] : [];
+  const figures: Figure[] = [];
+  const orphans: IndicatorId[] = [];
+  const hasValues = p.segments.some((s) => s.qs.length > 0);
+  let context = '';
+  const original = (s: Span) => {
+    // Trim on the folded copy (same positions), quote the original: "NLĐ có kỹ năng số", not "… đạt".
+    const f = p.masked.slice(s.start, s.end);
+    const head = LEAD_CHATTER.exec(f)![0].length;
+    const tail = TRAIL_CHATTER.exec(f.slice(head))![0].length;
+    return p.nfc.slice(s.start + head, s.end - tail);
+  };
+  const orphan = (g: Group) => {
+    const r = resolveMention(p.masked.slice(g.start, g.end));
+    if (r.kind === 'indicator') orphans.push(r.id);
+  };
+
+  for (const seg of p.segments) {
+    const text = p.masked.slice(0, seg.span.end);
+    if (seg.qs.length === 0) {
+      const groups = groupsIn(text, seg.span.start, seg.span.end);
+      const header = HEADER.test(text.slice(seg.span.start).trim());
+      if (header && groups.length > 0) context = groups.flatMap((g) => g.clusters).map((c) => text.slice(c.start, c.end)).join(' ');
+      if (!header || !hasValues) groups.forEach(orphan);
+      continue;
+    }
+    // attach sees the segment alone (its own positions); `shift` maps back to quote the message.
+    const local = seg.qs.map((q) => ({ ...q, start: q.start - seg.span.start, end: q.end - seg.span.start }));
+    const segText = p.masked.slice(seg.span.start, seg.span.end);
+    const shift = (s: Span) => ({ start: s.start + seg.span.start, end: s.end + seg.span.start });
+    const inner = seg.inner.map((s) => (s ? { start: s.start - seg.span.start, end: s.end - seg.span.start } : undefined));
+    for (const a of attach(segText, local, inner)) {
+      a.orphans.forEach((g) => orphan({ ...g, ...shift(g) }));
+      const q = seg.qs[local.indexOf(a.q)]!;
+      const value = valueText(q);
+      if (q.unreadable) {
+        problems.push({ kind: 'unreadable', raw: p.nfc.slice(q.start, q.end).trim() });
+        continue;
+      }
+      let mention = a.mention;
+      if (a.primary) context = segText.slice(a.primary.clusters[0]!.start, a.primary.clusters[0]!.end);
+      else if (context) mention = `${context} ${mention}`;
+      const r = resolveMention(mention);
+      if (r.kind !== 'indicator') {
+        const parts = a.parts.map(shift).filter((s) => contentWords(p.masked.slice(s.start, s.end)).length > 0);
+        const phrase = original(parts[parts.length - 1] ?? a.parts.map(shift)[0]!);
+        if (r.kind === 'ambiguous') problems.push({ kind: 'ambiguousIndicator', phrase, value, ids: r.ids });
+        else if (parts.length > 0) {
+          const words = parts.flatMap((s) => contentWords(p.masked.slice(s.start, s.end)));
+          problems.push({ kind: 'unknownIndicator', phrase, value, suggestions: closestIndicators(words) });
+        } else problems.push({ kind: 'noIndicator', value });
+        continue;
+      }
+      const fig = toFigure(r.id, q, RATE.test(mention), problems);
+      if (fig) figures.push(fig);
+    }
+  }
+
+  const reported = new Set(figures.map((f) => f.indicator));
+  for (const id of new Set(orphans)) if (!reported.has(id)) problems.push({ kind: 'noNumber', indicator: id });
+  const unique = dedupe(figures, problems);
+  if (problems.length > 0) return { figures: [], period, needsClarification: true, question: questionFor(problems) };
+  return { figures: unique, period, needsClarification: false };
+}

@@ -1,0 +1,56 @@
+/**
+ * Runs test/eval/figures.jsonl (officer messages with the figures they mean) through the parser:
+ * at least 97% exact (figure sets, period, asking back) and every invalid message asks back.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseFigures, type Figure } from '../../src/reports/parse-figures.js';
+
+interface Case {
+  message: string;
+  figures: Figure[];
+  period: '2025' | '2026' | null;
+  needs_clarification: boolean;
+}
+
+const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'eval', 'figures.jsonl');
+const CASES: Case[] = readFileSync(FILE, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Case);
+
+/** A figure as a comparable key: absent fields and approx=false are the same. */
+const key = (f: Figure) => JSON.stringify([f.indicator, f.percent ?? null, f.numerator ?? null, f.denominator ?? null, f.approx === true]);
+const sameSet = (a: Figure[], b: Figure[]) => a.length === b.length && a.map(key).sort().join() === b.map(key).sort().join();
+
+function exact(c: Case): boolean {
+  const r = parseFigures(c.message);
+  return sameSet(r.figures, c.figures) && r.period === c.period && r.needsClarification === c.needs_clarification;
+}
+
+describe('figures.jsonl', () => {
+  it('is a realistic set: ≥ 70 messages, ≥ 1/3 without diacritics, ≥ 15 that must ask back', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(70);
+    const plain = CASES.filter((c) => !/[^\x00-\x7f]/.test(c.message)).length;
+    expect(plain * 3).toBeGreaterThanOrEqual(CASES.length);
+    expect(CASES.filter((c) => c.needs_clarification).length).toBeGreaterThanOrEqual(15);
+    for (const c of CASES) if (c.needs_clarification) expect(c.figures).toEqual([]);
+  });
+
+  it('parses ≥ 97% exactly', () => {
+    const wrong = CASES.filter((c) => !exact(c)).map((c) => ({ message: c.message, got: parseFigures(c.message), want: c }));
+    const rate = 1 - wrong.length / CASES.length;
+    expect(rate, JSON.stringify(wrong, null, 1)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('asks back on every invalid message, with a question', () => {
+    for (const c of CASES.filter((x) => x.needs_clarification)) {
+      const r = parseFigures(c.message);
+      expect(r.needsClarification, c.message).toBe(true);
+      expect(r.figures, c.message).toEqual([]);
+      expect(r.question, c.message).toMatch(/\S/);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/knowledge/chunk.js';
+import { repairText } from '../../src/knowledge/repair.js';
+import { INDICATORS, indicatorById, isMet, targetFor, type Target } from '../../src/reports/indicators.js';
+import { resolveMention } from '../../src/reports/recognize.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RAW = readFileSync(join(ROOT, 'corpus', '001_cef97842b6e97a79.txt'), 'utf8');
+const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+describe('INDICATORS', () => {
+  it('lists the six indicators of the plan with unique ids', () => {
+    expect(INDICATORS.map((i) => i.id)).toEqual([
+      'can_bo_ky_nang_so',
+      'hoc_sinh_ky_nang_so',
+      'nguoi_dan_ky_nang_so',
+      'nguoi_dan_xac_nhan_vneid',
+      'lao_dong_doanh_nghiep_ky_nang_so',
+      'co_so_giao_duc_day_ky_nang_so',
+    ]);
+  });
+
+  it('has the targets of section II.2', () => {
+    const table = INDICATORS.flatMap((i) => i.targets.map((t) => `${i.id} ${t.year} ${t.comparator}${t.percent}`));
+    expect(table).toEqual([
+      'can_bo_ky_nang_so 2025 >80',
+      'can_bo_ky_nang_so 2026 >=100',
+      'hoc_sinh_ky_nang_so 2025 >=100',
+      'hoc_sinh_ky_nang_so 2026 >=100',
+      'nguoi_dan_ky_nang_so 2025 >=80',
+      'nguoi_dan_ky_nang_so 2026 >=100',
+      'nguoi_dan_xac_nhan_vneid 2025 >=80',
+      'nguoi_dan_xac_nhan_vneid 2026 >=100',
+      'lao_dong_doanh_nghiep_ky_nang_so 2025 >=80',
+      'lao_dong_doanh_nghiep_ky_nang_so 2026 >=100',
+      'co_so_giao_duc_day_ky_nang_so 2026 >=80',
+    ]);
+  });
+
+  it('quotes sentences the document still contains (whitespace collapsed)', () => {
+    const text = collapse(RAW);
+    for (const t of INDICATORS.flatMap((i) => i.targets)) expect(text, t.source.sentence).toContain(collapse(t.source.sentence));
+  });
+
+  it('cites the section the chunker gives that sentence', () => {
+    const chunks = chunkDocument('hong-an-kh', repairText(RAW));
+    for (const t of INDICATORS.flatMap((i) => i.targets)) {
+      const chunk = chunks.find((c) => collapse(c.text).includes(collapse(t.source.sentence)));
+      expect(chunk?.section, t.source.sentence).toBe(t.source.section);
+    }
+  });
+
+  it('states the percent and comparator its sentence states', () => {
+    for (const t of INDICATORS.flatMap((i) => i.targets)) {
+      const m = /^(Trên )?(\d+)%( trở lên)?/.exec(t.source.sentence)!;
+      expect(Number(m[2]), t.source.sentence).toBe(t.percent);
+      expect(t.comparator, t.source.sentence).toBe(m[1] ? '>' : '>=');
+    }
+  });
+
+  it('recognises each indicator from its own full name', () => {
+    for (const i of INDICATORS) {
+      const folded = i.name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+      expect(resolveMention(folded), i.name).toEqual({ kind: 'indicator', id: i.id });
+    }
+  });
+});
+
+describe('lookups', () => {
+  it('finds indicators and targets', () => {
+    expect(indicatorById('hoc_sinh_ky_nang_so')?.shortName).toBe('Học sinh có kỹ năng số');
+    expect(indicatorById('nope')).toBeUndefined();
+    expect(targetFor('can_bo_ky_nang_so', 2025)).toMatchObject({ comparator: '>', percent: 80 });
+    expect(targetFor('hoc_sinh_ky_nang_so', 2025)?.scope).toBe('học sinh các trường trung học');
+    expect(targetFor('co_so_giao_duc_day_ky_nang_so', 2025)).toBeUndefined();
+    expect(targetFor('co_so_giao_duc_day_ky_nang_so', 2026)).toMatchObject({ comparator: '>=', percent: 80 });
+  });
+
+  it('isMet: "trên 80%" needs more than 80, "80%" needs at least 80', () => {
+    const over = targetFor('can_bo_ky_nang_so', 2025)!;
+    const atLeast = targetFor('nguoi_dan_ky_nang_so', 2025)!;
+    expect(isMet(over, 80)).toBe(false);
+    expect(isMet(over, 80.1)).toBe(true);
+    expect(isMet(atLeast, 80)).toBe(true);
+    expect(isMet(atLeast, 79.9)).toBe(false);
+    expect(isMet(targetFor('hoc_sinh_ky_nang_so', 2026) as Target, 100)).toBe(true);
+  });
+});

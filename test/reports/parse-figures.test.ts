@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorById } from '../../src/reports/indicators.js';
+import { looksLikeReport, parseFigures } from '../../src/reports/parse-figures.js';
+
+const fullName = (id: string) => indicatorById(id)!.name;
+
+describe('parseFigures: the required samples', () => {
+  it('reads a percent with its period', () => {
+    expect(parseFigures('Năm 2025 phường có 92% học sinh trung học được trang bị kỹ năng số')).toStrictEqual({
+      figures: [{ indicator: 'hoc_sinh_ky_nang_so', percent: 92 }],
+      period: '2025',
+      needsClarification: false,
+    });
+  });
+
+  it('keeps "DN, HTX" as one mention and reads x/y counts', () => {
+    expect(parseFigures('lao dong DN, HTX co ky nang so: 3.456/4.000 nguoi')).toStrictEqual({
+      figures: [{ indicator: 'lao_dong_doanh_nghiep_ky_nang_so', numerator: 3456, denominator: 4000 }],
+      period: null,
+      needsClarification: false,
+    });
+  });
+
+  it('asks back on a percent above 100', () => {
+    const r = parseFigures('Người dân có kỹ năng số đạt 130%');
+    expect(r).toMatchObject({ figures: [], needsClarification: true });
+    expect(r.question).toContain('130%');
+    expect(r.question).toContain(fullName('nguoi_dan_ky_nang_so'));
+  });
+
+  it('reads two figures and tells VNeID from plain skills', () => {
+    expect(parseFigures('Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500 người dân đã xác nhận trên VNeID')).toStrictEqual({
+      figures: [
+        { indicator: 'can_bo_ky_nang_so', percent: 85.5 },
+        { indicator: 'nguoi_dan_xac_nhan_vneid', numerator: 1234, denominator: 1500 },
+      ],
+      period: '2025',
+      needsClarification: false,
+    });
+  });
+
+  it.each(['hơn 80% người dân có kỹ năng số', 'khoảng 80% người dân có kỹ năng số', 'tren 80% nguoi dan co ky nang so'])('flags %s as approximate', (m) => {
+    expect(parseFigures(m).figures).toStrictEqual([{ indicator: 'nguoi_dan_ky_nang_so', percent: 80, approx: true }]);
+  });
+});
+
+describe('parseFigures: reading', () => {
+  it.each([
+    ['NĂM 2025: CBCCVC 90%', '2025'],
+    ['nam 2026 CBCCVC 90%', '2026'],
+    ['so lieu 2026: CBCCVC 90%', '2026'],
+    ['Tháng 9/2025 CBCCVC 90%', '2025'],
+    ['CBCCVC 90%', null],
+  ])('period of %s', (m, period) => {
+    expect(parseFigures(m).period).toBe(period);
+  });
+
+  it('does not take dates, ages, ordinals or years for figures', () => {
+    const r = parseFigures('Tính đến ngày 30/9/2025, khu phố 3: người dân trên 18 tuổi có kỹ năng số đạt 66%');
+    expect(r.figures).toStrictEqual([{ indicator: 'nguoi_dan_ky_nang_so', percent: 66 }]);
+  });
+
+  it('attaches figures whichever order officers write', () => {
+    const want = [
+      { indicator: 'can_bo_ky_nang_so', percent: 85 },
+      { indicator: 'hoc_sinh_ky_nang_so', percent: 90 },
+    ];
+    for (const m of ['CBCCVC 85%, HS 90%', '85% CBCCVC, 90% HS', 'cán bộ, công chức đạt 85%, học sinh 90%', 'CBCCVC: 85%\nHS: 90%', '85% CBCCVC và 90% HS']) {
+      expect(parseFigures(m).figures, m).toStrictEqual(want);
+    }
+  });
+
+  it('keeps both a ratio and its percent', () => {
+    expect(parseFigures('DN, HTX: 1.234/2.000 lao động có kỹ năng số (61,7%)').figures).toStrictEqual([
+      { indicator: 'lao_dong_doanh_nghiep_ky_nang_so', percent: 61.7, numerator: 1234, denominator: 2000 },
+    ]);
+  });
+
+  it('pairs a total stated apart', () => {
+    expect(parseFigures('Tổng số CBCCVC là 120 người, đã có 100 người có kỹ năng số').figures).toStrictEqual([
+      { indicator: 'can_bo_ky_nang_so', numerator: 100, denominator: 120 },
+    ]);
+  });
+
+  it('reads sub-items under a header', () => {
+    expect(parseFigures('Người dân:\n+ có kỹ năng số: 75%\n+ đã xác nhận trên VNeID: 60%').figures).toStrictEqual([
+      { indicator: 'nguoi_dan_ky_nang_so', percent: 75 },
+      { indicator: 'nguoi_dan_xac_nhan_vneid', percent: 60 },
+    ]);
+  });
+
+  it('tells schools from pupils by the head noun', () => {
+    expect(parseFigures('100% học sinh các trường trung học có kỹ năng số').figures[0]?.indicator).toBe('hoc_sinh_ky_nang_so');
+    expect(parseFigures('100% các trường dạy kỹ năng số cho học sinh').figures[0]?.indicator).toBe('co_so_giao_duc_day_ky_nang_so');
+  });
+});
+
+describe('parseFigures: asking back', () => {
+  const ask = (m: string) => {
+    const r = parseFigures(m);
+    expect(r.needsClarification, m).toBe(true);
+    expect(r.figures, m).toEqual([]);
+    return r.question ?? '';
+  };
+
+  it('numerator above denominator, zero denominator', () => {
+    expect(ask('cbccvc co ky nang so 1.600/1.500')).toMatch(/1\.600.*lớn hơn tổng số.*1\.500/);
+    expect(ask('HS: 0/0')).toContain('tổng số bằng 0');
+  });
+
+  it('unknown indicator, with the closest ones suggested', () => {
+    const q = ask('tỷ lệ giáo viên có kỹ năng số 90%');
+    expect(q).toContain('“giáo viên có kỹ năng số”');
+    expect(q).toContain(fullName('can_bo_ky_nang_so'));
+  });
+
+  it('a number without indicator, an indicator without number', () => {
+    expect(ask('đạt 85% rồi ạ')).toContain('85% chưa gắn với chỉ tiêu nào');
+    expect(ask('em báo cáo: học sinh chưa có số liệu, CBCCVC đạt 90%')).toContain(`${fullName('hoc_sinh_ky_nang_so')}” chưa có số liệu`);
+  });
+
+  it('two values for one indicator, ratio and percent that disagree', () => {
+    expect(ask('CBCCVC đạt 85%; cán bộ công chức có kỹ năng số 88%')).toContain('85% và 88%');
+    expect(ask('CBCCVC: 85%, tức 300/400')).toContain('không khớp');
+  });
+
+  it('a population two indicators share, an unreadable number, a count without total', () => {
+    expect(ask('NLĐ có kỹ năng số đạt 85%')).toContain(fullName('lao_dong_doanh_nghiep_ky_nang_so'));
+    expect(ask('nguoi dan co ky nang so 1.2345/1.500')).toContain('chưa đọc được số “1.2345/1.500”');
+    expect(ask('1.200 người dân có kỹ năng số')).toContain('1.200');
+  });
+
+  it('lists every problem of a message', () => {
+    const q = ask('CBCCVC 120%, HS 1.600/1.500');
+    expect(q.split('\n')).toHaveLength(3);
+  });
+});
+
+describe('questions are not reports', () => {
+  it.each([
+    ['chỉ tiêu năm 2025 là bao nhiêu?', '2025'],
+    ['80% người dân có kỹ năng số là đạt chỉ tiêu chưa?', null],
+    ['vneid la gi', null],
+  ])('%s', (m, period) => {
+    expect(looksLikeReport(m)).toBe(false);
+    expect(parseFigures(m)).toStrictEqual({ figures: [], period, needsClarification: false });
+  });
+
+  it('a report that also asks is still a report', () => {
+    expect(looksLikeReport('Em báo cáo CBCCVC đạt 85%, vậy đã đạt chỉ tiêu chưa ạ?')).toBe(true);
+    expect(looksLikeReport('e bao cao so lieu cbccvc co ky nang so')).toBe(true);
+    expect(looksLikeReport('cảm ơn bạn')).toBe(false);
+  });
+});
+
+describe('speed', () => {
+  it('parses a message in well under 1 ms on average', () => {
+    const msgs = ['Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500 người dân đã xác nhận trên VNeID', 'e gui so lieu: CBCCVC 100% , HS 100% , ND 80% , VNeID 70% , DN 60% , truong 85%'];
+    for (let i = 0; i < 50; i++) msgs.forEach(parseFigures); // warm-up (regex compilation, JIT)
+    const n = 500;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) parseFigures(msgs[i % 2]!);
+    expect((performance.now() - t0) / n).toBeLessThan(1);
+  });
+});
