@@ -10,6 +10,7 @@ const USAGE = `Cách dùng: npm run --silent cli -- <lệnh> [tùy chọn]
   ask [--json] (--stdin | "<câu hỏi>")              trả lời có trích dẫn
   chat [--user ID] [--json]                         trò chuyện qua dòng lệnh (mỗi dòng một tin nhắn)
   ingest                                            đọc lại corpus/ và dựng chỉ mục
+  parse [--json] (--stdin | "<tin nhắn>")           đọc số liệu báo cáo trong một tin nhắn
   eval-retrieval --corpus FILE --queries FILE [--k 10] [--json]`;
 
 const { values: opts, positionals } = parseArgs({
@@ -63,6 +64,15 @@ async function main(): Promise<void> {
     if (opts.json) print(m);
     else for (const [key, v] of Object.entries(m)) process.stdout.write(`${key.padEnd(10)} ${v}\n`);
     return;
+  }
+
+  if (command === 'parse') {
+    const { parseFigures } = await import('./reports/parse-figures.js');
+    return eachInput(async (message) => {
+      const r = parseFigures(message);
+      if (opts.json) print(r);
+      else process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    });
   }
 
   const t0 = performance.now();

@@ -1,44 +1,74 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { Channel } from './channels/types.js';
+import { createTelegramChannel } from './channels/telegram/index.js';
 import { createWebApp } from './channels/web/app.js';
-import { ConfigError, loadConfig } from './config/env.js';
-import { createLogger } from './logger.js';
+import { createZaloChannel } from './channels/zalo/index.js';
+import { ConfigError, loadConfig, type Config } from './config/env.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** The messaging channels the config enables (the web chat is always on). */
+function channelsFor(config: Config, deps: { handle: Parameters<typeof createTelegramChannel>[1]['handle']; logger: Logger }): Channel[] {
+  const publicUrl = config.publicUrl ? { publicUrl: config.publicUrl } : {};
+  const channels: Channel[] = [];
+  if (config.telegram) channels.push(createTelegramChannel({ ...config.telegram, ...publicUrl }, deps));
+  if (config.zalo) channels.push(createZaloChannel({ ...config.zalo, ...publicUrl }, deps));
+  return channels;
+}
 
 /**
- * One way in: parse config, build the knowledge base and core, then open the channels.
- * One way out: SIGINT/SIGTERM close the channels, then exit.
+ * One way in: parse config, build the knowledge base, store and core, open the HTTP server
+ * (web chat, /healthz, webhooks), then start the messaging channels.
+ * One way out: SIGINT/SIGTERM stop the channels (in-flight answers finish), close the server,
+ * then the database.
  */
 async function main(): Promise<void> {
   const t0 = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
+  const channels = channelsFor(config, { handle: app.handle, logger });
   const web = createWebApp({
     handle: app.handle,
-    health: () => ({ docs: app.knowledge.docs.length, chunks: app.knowledge.chunks.length, llm: Boolean(config.openai) }),
+    health: () => ({
+      docs: app.knowledge.docs.length,
+      chunks: app.knowledge.chunks.length,
+      llm: Boolean(config.openai),
+      channels: ['web', ...channels.map((c) => c.name)],
+    }),
     logger,
+    routes: channels.flatMap((c) => (c.route ? [c.route] : [])),
   });
-  const server = serve({ fetch: web.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info(
-      { port: info.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai) },
-      `Trợ lý Thi đua sẵn sàng: http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${info.port}/`,
-    );
+  const server = serve({ fetch: web.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
   });
+  for (const channel of channels) await channel.start();
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  logger.info(
+    { port: config.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai), channels: channels.map((c) => c.name) },
+    `Trợ lý Thi đua sẵn sàng: http://${host}:${config.port}/`,
+  );
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    // An answer in progress may wait for the LLM; give it that long, then leave anyway.
+    setTimeout(() => process.exit(0), config.llmTimeoutMs + 5000).unref();
+    await Promise.allSettled(channels.map((c) => c.stop()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+    process.exit(0);
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.stack : String(err)}\n`);
+  else process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
