@@ -45,6 +45,8 @@ const systems: [string, (r: SearchRecord[]) => Promise<Retriever> | Retriever][]
   ['minisearch (defaults)', miniSearch],
   ['orama (defaults)', orama],
   ['ours: lexical only', ours({ vectors: false })],
+  ['ours: BM25F+tfidf 0.6 (no LSA)', ours({ vectors: false, lexical: { cosineWeight: 0.6 } })],
+  ['ours: BM25F+tfidf 0.6 + LSA', ours({ lexical: { cosineWeight: 0.6 } })],
   ['ours: rrf (lex+LSA)', ours({ fusion: 'rrf' })],
   ['ours: weighted (lex+LSA)', ours({ fusion: 'weighted' })],
   ['ours: default lexical-first', ours({})],
