@@ -28,9 +28,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   const channels = channelsFor(config, { handle: app.handle, logger });
+  let ready = false;
   const web = createWebApp({
     handle: app.handle,
+    // Healthy once every channel has started (webhook registered, polling running).
     health: () => ({
+      ok: ready,
       docs: app.knowledge.docs.length,
       chunks: app.knowledge.chunks.length,
       llm: Boolean(config.openai),
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   for (const channel of channels) await channel.start();
+  ready = true;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
     { port: config.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai), channels: channels.map((c) => c.name) },

@@ -76,9 +76,16 @@ export function questionTopic(question: string, stats: CorpusStats): QuestionTop
   return { terms, unknown };
 }
 
-/** The folded syllables a passage offers: its document's metadata, section path and text. */
+const termsOfChunk = new WeakMap<Chunk, Set<string>>();
+
+/** The folded syllables a passage offers: its document's metadata, section path and text. Memoised per chunk. */
 export function passageTerms(hit: ChunkHit): Set<string> {
-  return new Set(analyzeText(`${metaText(hit.doc)}\n${hit.chunk.section}\n${hit.chunk.text}`).folded);
+  let terms = termsOfChunk.get(hit.chunk);
+  if (!terms) {
+    terms = new Set(analyzeText(`${metaText(hit.doc)}\n${hit.chunk.section}\n${hit.chunk.text}`).folded);
+    termsOfChunk.set(hit.chunk, terms);
+  }
+  return terms;
 }
 
 /** Share (0..1, idf-weighted) of the question's topic syllables found in the passage. */

@@ -21,7 +21,7 @@ export async function openDatabase(database: Config['database']): Promise<Kysely
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
     const sqlite = new SQLite(database.file);
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

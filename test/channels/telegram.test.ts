@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
+import type { Incoming } from '../../src/core/message.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { SECRET_HEADER, WEBHOOK_PATH, createTelegramChannel, escapeHtml } from '../../src/channels/telegram/index.js';
@@ -70,7 +71,7 @@ const textOf = (chatId: number) => sentTo(chatId).map((c) => String(c.payload.te
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Telegram long polling with the real app', () => {
-  it('answers an unaccented question in HTML with the figure and a citation, after a typing action', async () => {
+  it('answers an unaccented question in HTML with the figure and a citation, at once (no typing for a fast answer)', async () => {
     const bot = channel();
     await bot.start();
     expect(fake.callsTo('getMe')).toHaveLength(1);
@@ -87,12 +88,23 @@ describe('Telegram long polling with the real app', () => {
     expect(answer!.payload).toMatchObject({ parse_mode: 'HTML' });
     expect(String(answer!.payload.text)).toContain('100%');
     expect(String(answer!.payload.text)).toMatch(/<b>\[1\]<\/b> .+ — <i>.+<\/i>/);
-    const typing = fake.calls.findIndex((c) => c.method === 'sendChatAction' && Number(c.payload.chat_id) === 701);
+    expect(sentTo(701, 'sendChatAction')).toHaveLength(0);
+    await fake.waitFor(() => sentTo(702).length > 0);
+    expect(textOf(702)).toContain('80%');
+  });
+
+  it('shows "typing…" before an answer that takes a while (an LLM answer)', async () => {
+    const slow = async (msg: Incoming) => {
+      await sleep(500);
+      return handle(msg);
+    };
+    await channel({ handle: slow }).start();
+    fake.push(privateText(709, Q_VNEID));
+    const [answer] = await fake.waitFor(() => sentTo(709).length > 0 && sentTo(709));
+    const typing = fake.calls.findIndex((c) => c.method === 'sendChatAction' && Number(c.payload.chat_id) === 709);
     expect(typing).toBeGreaterThanOrEqual(0);
     expect(fake.calls[typing]!.payload.action).toBe('typing');
     expect(typing).toBeLessThan(fake.calls.indexOf(answer!));
-    await fake.waitFor(() => sentTo(702).length > 0);
-    expect(textOf(702)).toContain('80%');
   });
 
   it('welcomes /start with the core text, escaped for HTML', async () => {

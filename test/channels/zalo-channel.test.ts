@@ -64,7 +64,7 @@ const post = (channel: Channel, body: unknown, secret: string | null = SECRET) =
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Zalo channel, polling mode (real app, fake Zalo API)', () => {
-  it('answers the VNeID question with 80% and a numbered citation, typing first', async () => {
+  it('answers the VNeID question with 80% and a numbered citation', async () => {
     const channel = await build();
     expect(channel.route).toBeUndefined();
     expect(fake.calls[0]?.method).toBe('getMe');
@@ -75,15 +75,23 @@ describe('Zalo channel, polling mode (real app, fake Zalo API)', () => {
     expect(answer).toContain('80%');
     expect(answer).toMatch(/^\[1\] .+ — .+$/m);
     expect(answer).toMatch(/^1\. .+$/m); // choices as numbered lines
-    const methods = fake.calls.filter((c) => c.payload.chat_id === 'u777').map((c) => c.method);
-    expect(methods[0]).toBe('sendChatAction');
-    expect(fake.calls.find((c) => c.method === 'sendChatAction')?.payload).toEqual({ chat_id: 'u777', action: 'typing' });
+    // A fast (offline) answer needs no "typing…" call.
+    expect(fake.calls.filter((c) => c.payload.chat_id === 'u777').map((c) => c.method)).not.toContain('sendChatAction');
     // A bare number typed back picks that numbered choice (resolved by the core).
     const firstChoice = /^1\. (.+)$/m.exec(answer)![1]!;
     expect(firstChoice).toContain('trích dẫn');
     fake.push(textUpdate('u777', '1'));
     await fake.waitFor(() => fake.texts('u777').length > 1);
     expect(fake.texts('u777').at(-1)).toMatch(/“[^”]*80%[^”]*”/);
+  });
+
+  it('shows "typing…" first when the answer takes a while', async () => {
+    await build({ handle: async (msg) => (await pause(500), app.handle(msg)) });
+    fake.push(textUpdate('u790', Q1));
+    await fake.waitFor(() => fake.texts('u790').length > 0);
+    const methods = fake.calls.filter((c) => c.payload.chat_id === 'u790').map((c) => c.method);
+    expect(methods[0]).toBe('sendChatAction');
+    expect(fake.calls.find((c) => c.method === 'sendChatAction' && c.payload.chat_id === 'u790')?.payload).toEqual({ chat_id: 'u790', action: 'typing' });
   });
 
   it('answers a wrapped getUpdates result and an unaccented question (100%)', async () => {

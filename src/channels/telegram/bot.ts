@@ -1,3 +1,4 @@
+import { withTyping } from '../typing.js';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, HttpError, type BotError, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -16,7 +17,7 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
 }
 
-/** How long the "typing…" action and the callback answer may delay a ready reply. */
+/** How long the callback answer may delay a ready reply. */
 const SIDE_CALL_WAIT_MS = 2000;
 
 /**
@@ -63,10 +64,11 @@ export function createBot(options: TelegramBotOptions, deps: ChannelDeps): { bot
       p.catch((e: unknown) => log.warn({ error: describeError(e, token) }, `${what} failed`));
     const side: Promise<unknown>[] = [];
     if (ctx.callbackQuery) side.push(sideCall(ctx.answerCallbackQuery(), 'answerCallbackQuery'));
-    if (ctx.chat) side.push(sideCall(ctx.api.sendChatAction(ctx.chat.id, 'typing'), 'sendChatAction'));
-
-    const replies = await deps.handle(incoming);
-    // Keep "typing…" before the answer, but never let a slow side call hold the answer back.
+    const chat = ctx.chat;
+    const replies = await withTyping(deps.handle(incoming), () =>
+      chat ? sideCall(ctx.api.sendChatAction(chat.id, 'typing'), 'sendChatAction') : Promise.resolve(),
+    );
+    // Never let a slow side call (the callback answer) hold the answer back.
     await Promise.race([Promise.all(side), delay(SIDE_CALL_WAIT_MS)]);
     const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'private';
     await sendReplies(ctx.api, ctx.chat?.id ?? incoming.chatId, replies, {

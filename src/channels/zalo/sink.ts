@@ -3,6 +3,7 @@
  * Updates of one chat are handled one after another, in arrival order (two quick messages of one
  * person must not interleave their answers); different chats run concurrently.
  */
+import { withTyping } from '../typing.js';
 import type { Handle } from '../../core/handle-message.js';
 import { UserError } from '../../core/errors.js';
 import { texts } from '../../core/texts.vi.js';
@@ -51,11 +52,12 @@ export function createZaloSink(deps: ZaloSinkDeps): ZaloSink {
     }
     if (update.kind !== 'text') return;
     const { incoming } = update;
-    // "typing…" is a courtesy: never wait on it, never fail because of it.
-    client.sendChatAction({ chat_id: incoming.chatId, action: 'typing' }).catch((err: unknown) => {
-      log.debug({ err }, 'zalo: typing indicator failed');
-    });
-    const replies = await handle(incoming);
+    // "typing…" is a courtesy: only for a slow answer, never failing the answer.
+    const replies = await withTyping(handle(incoming), () =>
+      client.sendChatAction({ chat_id: incoming.chatId, action: 'typing' }).catch((err: unknown) => {
+        log.debug({ err }, 'zalo: typing indicator failed');
+      }),
+    );
     await send(incoming.chatId, renderReplies(replies));
     log.debug({ replies: replies.length }, 'zalo: answered');
   }
