@@ -76,6 +76,9 @@ const SAFE: Record<string, string> = {
   tp: 'thành phố',
   // Phone shorthand (none of these is a Vietnamese syllable)
   bn: 'bao nhiêu',
+  bct: 'bộ chính trị',
+  vhttdl: 'văn hóa thể thao và du lịch',
+  vhtttt: 'văn hóa thể thao và truyền thông',
   ntn: 'như thế nào',
   sdt: 'số điện thoại',
   ng: 'người',

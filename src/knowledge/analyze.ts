@@ -78,7 +78,9 @@ function word(token: string): Analyzed {
 function tokens(text: string): Analyzed {
   let nfc = text.normalize('NFC').replace(/(\d)[.,](?=\d{3}(?!\d))/g, '$1');
   if (/-cp\b/i.test(nfc)) nfc = nfc.replace(/\bN[ĐD]-CP\b/giu, 'nghị định chính phủ');
-  if (nfc.includes('&')) nfc = nfc.replace(/\bGD\s*&\s*[ĐD]T\b/giu, 'giáo dục đào tạo');
+  if (nfc.includes('&')) {
+    nfc = nfc.replace(/\bGD\s*&\s*[ĐD]T\b/giu, 'giáo dục đào tạo').replace(/\bKH\s*&\s*CN\b/giu, 'khoa học và công nghệ');
+  }
   const out: Analyzed = { accented: [], folded: [] };
   for (const token of splitWords(nfc)) {
     const w = word(token);

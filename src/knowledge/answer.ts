@@ -1,9 +1,9 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { inPlace, placesIn, placesOf, requiredFacts, unknownFocus } from './answerability.js';
+import { inPlace, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
 import { coverage, passageTerms, questionTopic, type CorpusStats } from './coverage.js';
-import { bestSentences, type Evidence } from './extractive.js';
-import { fold } from './normalize.js';
+import { bestSentences, sentences, type Evidence } from './extractive.js';
+import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
 /** The part of a LangChain chat model the answerer uses; a fake in tests satisfies it too. */
@@ -26,6 +26,17 @@ export interface AnswererDeps {
 }
 
 const REFUSAL_TOKEN = 'KHONG_TIM_THAY';
+
+/**
+ * A sentence holds the asked-for kind of fact (a date, an amount…) for this question: the fact and
+ * the year or number the question names stand in the same sentence, so "tháng 8 năm 2025" does
+ * not answer "sơ kết năm 2027 vào tháng mấy?".
+ */
+function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], doc: DocMeta): boolean {
+  if (!needs.every((test) => test(sentence))) return false;
+  const have = new Set(tokenize(`${sentence} ${doc.number ?? ''}`));
+  return numbers.every((n) => have.has(n));
+}
 
 /** The most specific one or two levels of a heading path, for inline mentions. */
 export function shortSection(section: string): string {
@@ -99,10 +110,12 @@ export function createAnswerer(deps: AnswererDeps) {
       const place = placesIn(question, places, stats);
       if (place.unknown) return refusal();
       const needs = requiredFacts(question);
-      const numbers = [...new Set(topic.terms.filter((t) => /^\d+$/.test(t)))];
+      // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.
+      const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];
       const covered = hits.filter((h) => {
         if (coverage(topic, h, stats) < minCoverage) return false;
-        if (!inPlace(place.named, h.doc, h.chunk.text) || !needs.every((test) => test(h.chunk.text))) return false;
+        if (!inPlace(place.named, h.doc, h.chunk.text)) return false;
+        if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc))) return false;
         const terms = numbers.length ? passageTerms(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });

@@ -63,7 +63,19 @@ function canonicalTone(word: string): string {
  * @example normalizeVi('Uỷ ban … hoá') === 'Ủy ban … hóa'
  */
 export function normalizeVi(text: string): string {
-  return text.normalize('NFC').replace(WORD, canonicalTone);
+  return text.normalize('NFC').replace(WORD, (w) => canonicalTone(iToY(w)));
+}
+
+/**
+ * "kĩ năng", "kí", "lí do", "tỉ lệ", "qui định" are the i-spellings of "kỹ", "ký", "lý", "tỷ",
+ * "quy"; official documents use y. Only these initials, and only when i is the whole rhyme, so
+ * "kim", "lính", "tin" are untouched.
+ */
+function iToY(word: string): string {
+  const m = /^(k|l|t|qu|K|L|T|Qu|QU)([iìíỉĩịIÌÍỈĨỊ])$/u.exec(word);
+  if (!m) return word;
+  const y = { i: 'y', ì: 'ỳ', í: 'ý', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ', I: 'Y', Ì: 'Ỳ', Í: 'Ý', Ỉ: 'Ỷ', Ĩ: 'Ỹ', Ị: 'Ỵ' }[m[2]!]!;
+  return m[1]! + y;
 }
 
 /**

@@ -15,6 +15,12 @@ describe('normalizeVi', () => {
     }
   });
 
+  it('writes the i-spellings kĩ, kí, lí, tỉ, qui with y, as documents do', () => {
+    expect(normalizeVi('kĩ năng số, người kí, lí do, tỉ lệ, qui định')).toBe('kỹ năng số, người ký, lý do, tỷ lệ, quy định');
+    expect(normalizeVi('ki nang so')).toBe('ky nang so');
+    expect(normalizeVi('kim, tin, lính, Kì')).toBe('kim, tin, lính, Kỳ');
+  });
+
   it('composes decomposed (NFD) input', () => {
     const nfd = 'Bình dân học vụ số'.normalize('NFD');
     expect(normalizeVi(nfd)).toBe('Bình dân học vụ số');

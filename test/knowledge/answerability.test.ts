@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
+
+/** The offline answerer on the real corpus: what it answers, and what it declines, and why. */
+const root = path.resolve(import.meta.dirname, '../..');
+let knowledge: Knowledge;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'answerability-'));
+  knowledge = await createKnowledge({ corpusDir: path.join(root, 'corpus'), dataDir });
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const ask = (q: string) => knowledge.ask(q);
+
+describe('declines what the documents do not say', () => {
+  it.each([
+    ['a word the corpus never uses', 'so dien thoai phong van hoa xa hoi phuong hong an la gi'],
+    ['an amount of money', 'Được Bằng khen của Chủ tịch UBND thành phố thì được thưởng bao nhiêu tiền?'],
+    ['a year the plans do not cover', 'chi tieu nam 2031 ve vneid la bao nhieu'],
+    ['a deadline the documents do not set', 'Hạn chót nộp hồ sơ đề nghị Cờ thi đua của Chính phủ khi sơ kết năm 2027 là ngày nào?'],
+    ['a count of what has been achieved', 'Phường Hồng An đã tập huấn kỹ năng số cho được bao nhiêu người dân rồi?'],
+    ['a count the documents never give', 'Giấy khen của UBND phường Hồng An xét mấy đợt một năm?'],
+    ['a thing the corpus never names', 'Kinh phí thực hiện kế hoạch phát động phong trào thi đua của phường Hồng An là bao nhiêu?'],
+    ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
+    ['another ward’s plan', 'phuong Hai Duong giao chi tieu bao nhieu % nguoi dan dat pho cap tri thuc so tren VNeID nam 2025'],
+  ])('%s', async (_why, q) => {
+    const a = await ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+});
+
+describe('answers how people really type', () => {
+  it.each([
+    ['no diacritics', 'nam 2026 chi tieu can bo cong chuc vien chuc co ky nang so la bao nhieu phan tram', '100%'],
+    ['abbreviations', 'chi tieu 2025 CBCCVC co hieu biet ve CDS', '80%'],
+    ['the other i-spelling', 'CV 4735 của BNV ai kí v', 'Phạm Thị Thanh Trà'],
+    ['phone shorthand', 'chi tieu 2026 lao dong trong DN, HTX ve ky nang so la bn', '100%'],
+    ['"nộp" for the documents’ "gửi"', 'cho e hoi han nop bao cao hang nam o phuong Hong An la ngay nao a', '05/12'],
+    ['a school grade in the question', 'hoc sinh cap 2 cap 3 nam 2025 phai dc trang bi ky nang so bao nhieu phan tram', '100%'],
+    ['which document number', 'Ban TĐKT TP có đề nghị bằng văn bản số mấy trước khi UBND TP ra CV 2144?', '51/BTĐKT-NV'],
+  ])('%s', async (_how, q, fact) => {
+    const a = await ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.answer + a.citations.map((c) => c.quote).join(' ')).toContain(fact);
+  });
+});
