@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL from Debian's packages if missing, starts a throwaway cluster on
-# 127.0.0.1:${PGPORT:-55432} and prints the admin URL for TEST_DATABASE_URL on stdout.
+# 127.0.0.1 (PGPORT, or a free port) and prints the admin URL for TEST_DATABASE_URL on stdout.
 set -euo pipefail
-port="${PGPORT:-55432}"
+port="${PGPORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
