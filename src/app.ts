@@ -20,7 +20,8 @@ export async function createApp(config: Config, logger: Logger) {
     llmTimeoutMs: config.llmTimeoutMs,
     logger,
   });
-  const store = createStore(await openDatabase(config.database));
+  const db = await openDatabase(config.database, (err) => logger.warn({ err }, 'database connection lost; reconnecting'));
+  const store = createStore(db);
   const handle = createCore({ knowledge, store, logger });
   return { knowledge, store, handle, close: () => store.close() };
 }

@@ -11,11 +11,18 @@ import type { Database } from './schema.js';
  * survives a kill -9 the next instant; PostgreSQL commits are durable by default.
  * @throws when the database cannot be opened or a migration fails (the message names it).
  */
-export async function openDatabase(database: Config['database']): Promise<Kysely<Database>> {
+export async function openDatabase(
+  database: Config['database'],
+  onPoolError?: (err: Error) => void,
+): Promise<Kysely<Database>> {
   let db: Kysely<Database>;
   if (database.kind === 'postgres') {
     const { default: pg } = await import('pg');
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the bot; the
+    // pool replaces it on the next query.
+    pool.on('error', (err) => onPoolError?.(err));
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const { default: SQLite } = await import('better-sqlite3');
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });

@@ -39,9 +39,83 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
+export type UnitKind = 'thanh_pho' | 'phuong' | 'xa' | 'dac_khu';
+export type Role = 'citizen' | 'officer' | 'staff' | 'admin';
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: string | null;
+  /** "MM-DD": the yearly report is due before this day (05/12 Hồng An, 15/12 Hải Dương). */
+  report_deadline: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  channel: string;
+  channel_user_id: string;
+  role: Role;
+  unit_id: string | null;
+  display_name: string | null;
+  /** Where to reach the person (reminders). */
+  chat_id: string | null;
+  updated_at: string;
+}
+
+export interface InvitesTable {
+  /** sha256 of the code: a leaked database does not leak usable codes. */
+  code_hash: string;
+  unit_id: string;
+  role: 'officer' | 'staff';
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  created_at: string;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  unit_id: string;
+  indicator_id: string;
+  period: string;
+  percent: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  approx: number;
+  raw_message: string;
+  user_channel: string;
+  user_id: string;
+  created_at: string;
+  supersedes: string | null;
+  confirm_key: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** "channel:userId", or "cli". */
+  actor: string;
+  action: string;
+  /** JSON */
+  detail: string;
+}
+
+export interface RemindersTable {
+  unit_id: string;
+  period: string;
+  sent_at: string;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   answers: AnswersTable;
   feedback: FeedbackTable;
   conversations: ConversationsTable;
+  units: UnitsTable;
+  users: UsersTable;
+  invites: InvitesTable;
+  submissions: SubmissionsTable;
+  audit_log: AuditLogTable;
+  reminders: RemindersTable;
 }

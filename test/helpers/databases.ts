@@ -44,7 +44,7 @@ if (adminUrl) {
         async drop() {
           const c = new pg.Client({ connectionString: adminUrl });
           await c.connect();
-          await c.query(`drop database if exists ${name} with (force)`);
+          await c.query(`drop database if exists ${name}`);
           await c.end();
         },
       };

@@ -50,4 +50,84 @@ export const migrations: Record<string, Migration> = {
       for (const t of ['conversations', 'feedback', 'answers', 'deliveries']) await db.schema.dropTable(t).execute();
     },
   },
+  '002_reports': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('units')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('thanh_pho', 'phuong', 'xa', 'dac_khu')`))
+        .addColumn('parent_id', 'text', (c) => c.references('units.id'))
+        .addColumn('report_deadline', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('channel_user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('citizen', 'officer', 'staff', 'admin')`))
+        .addColumn('unit_id', 'text', (c) => c.references('units.id'))
+        .addColumn('display_name', 'text')
+        .addColumn('chat_id', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('users_pk', ['channel', 'channel_user_id'])
+        .execute();
+      await db.schema
+        .createTable('invites')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('officer', 'staff')`))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('used_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('indicator_id', 'text', (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('percent', 'real')
+        .addColumn('numerator', 'integer')
+        .addColumn('denominator', 'integer')
+        .addColumn('approx', 'integer', (c) => c.notNull())
+        .addColumn('raw_message', 'text', (c) => c.notNull())
+        .addColumn('user_channel', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('supersedes', 'text', (c) => c.references('submissions.id'))
+        // One row per confirmed draft and indicator: pressing "Đồng ý" twice stores once.
+        .addColumn('confirm_key', 'text', (c) => c.notNull().unique())
+        .execute();
+      await db.schema.createIndex('submissions_latest').on('submissions').columns(['unit_id', 'period', 'indicator_id', 'created_at']).execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('reminders')
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminders_pk', ['unit_id', 'period'])
+        .execute();
+      const now = new Date().toISOString();
+      await db
+        .insertInto('units')
+        .values([
+          { id: 'hai-phong', name: 'Thành phố Hải Phòng', kind: 'thanh_pho', parent_id: null, report_deadline: null, created_at: now },
+          { id: 'hong-an', name: 'Phường Hồng An', kind: 'phuong', parent_id: 'hai-phong', report_deadline: '12-05', created_at: now },
+          { id: 'hai-duong', name: 'Phường Hải Dương', kind: 'phuong', parent_id: 'hai-phong', report_deadline: '12-15', created_at: now },
+        ])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['reminders', 'audit_log', 'submissions', 'invites', 'users', 'units']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
