@@ -4,6 +4,7 @@ import { createKnowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
 import { createOpenAI } from './providers/openai.js';
 import { openDatabase } from './store/db.js';
+import { createReportStore } from './store/reports.js';
 import { createStore } from './store/store.js';
 
 /**
@@ -22,8 +23,9 @@ export async function createApp(config: Config, logger: Logger) {
   });
   const db = await openDatabase(config.database, (err) => logger.warn({ err }, 'database connection lost; reconnecting'));
   const store = createStore(db);
-  const handle = createCore({ knowledge, store, logger });
-  return { knowledge, store, handle, close: () => store.close() };
+  const reports = createReportStore(db);
+  const handle = createCore({ knowledge, store, reports, logger });
+  return { knowledge, store, reports, handle, close: () => store.close() };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

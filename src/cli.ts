@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { runAdmin, UsageError } from './admin.js';
 import { createApp, type App } from './app.js';
 import { runConsoleChat } from './channels/console/console.js';
 import { ConfigError, loadConfig } from './config/env.js';
@@ -11,7 +12,11 @@ const USAGE = `Cách dùng: npm run --silent cli -- <lệnh> [tùy chọn]
   chat [--user ID] [--json]                         trò chuyện qua dòng lệnh (mỗi dòng một tin nhắn)
   ingest                                            đọc lại corpus/ và dựng chỉ mục
   parse [--json] (--stdin | "<tin nhắn>")           đọc số liệu báo cáo trong một tin nhắn
-  eval-retrieval --corpus FILE --queries FILE [--k 10] [--json]`;
+  eval-retrieval --corpus FILE --queries FILE [--k 10] [--json]
+  units list [--json] | units add --id ID --name "Phường …" [--kind phuong|xa|dac_khu] [--parent hai-phong] [--deadline MM-DD]
+  invite create --unit ID --role officer|staff [--days 7] [--json]
+  users set --channel telegram|zalo|console|web --user ID --role citizen|officer|staff|admin [--unit ID]
+  report --period 2025|2026 --format csv|xlsx --out FILE`;
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,10 +24,22 @@ const { values: opts, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     stdin: { type: 'boolean', default: false },
     k: { type: 'string' },
-    user: { type: 'string', default: 'console' },
+    user: { type: 'string' },
     corpus: { type: 'string' },
     queries: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    parent: { type: 'string' },
+    deadline: { type: 'string' },
+    unit: { type: 'string' },
+    role: { type: 'string' },
+    days: { type: 'string' },
+    channel: { type: 'string' },
+    period: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
   },
 });
 
@@ -37,7 +54,6 @@ async function eachInput(fn: (q: string) => Promise<void>): Promise<void> {
   for await (const line of rl) await fn(line.trim());
 }
 
-class UsageError extends Error {}
 
 const print = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 
@@ -63,6 +79,11 @@ async function main(): Promise<void> {
     const m = await evalRetrieval({ corpusFile: opts.corpus, queriesFile: opts.queries, k: positiveInt(opts.k, 10, 'k') });
     if (opts.json) print(m);
     else for (const [key, v] of Object.entries(m)) process.stdout.write(`${key.padEnd(10)} ${v}\n`);
+    return;
+  }
+
+  if (['units', 'invite', 'users', 'report'].includes(command)) {
+    process.stdout.write((await runAdmin(config, positionals, opts)) + '\n');
     return;
   }
 
@@ -113,7 +134,7 @@ async function run(command: string, knowledge: App['knowledge'], handle: App['ha
       });
     case 'chat':
       await runConsoleChat(handle, {
-        userId: opts.user!,
+        userId: opts.user ?? 'console',
         json: opts.json!,
         input: process.stdin,
         output: process.stdout,

@@ -1,13 +1,18 @@
 import type { Logger } from '../logger.js';
 import type { Knowledge } from '../knowledge/types.js';
+import type { ReportStore } from '../store/reports.js';
 import type { Store } from '../store/store.js';
+import { createReporting, type ReportingDeps } from './reporting.js';
 import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
 
 export interface CoreDeps {
   knowledge: Knowledge;
   store: Store;
+  reports: ReportStore;
   logger: Logger;
+  chart?: ReportingDeps['chart'];
+  now?: () => Date;
 }
 
 export const MAX_QUESTION_CHARS = 2000;
@@ -31,6 +36,7 @@ export function parseCommand(text: string): { command: string; rest: string } | 
  */
 export function createCore(deps: CoreDeps) {
   const { store, knowledge } = deps;
+  const reporting = createReporting(deps);
 
   async function answer(msg: Incoming, question: string): Promise<Reply[]> {
     if (!question) return [{ text: texts.emptyQuestion }];
@@ -65,9 +71,11 @@ export function createCore(deps: CoreDeps) {
   }
 
   async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
-    if (payload) return onPayload(msg, payload);
+    if (payload) return (await reporting.payload(msg, payload)) ?? onPayload(msg, payload);
     const cmd = parseCommand(text);
-    if (!cmd) return answer(msg, text);
+    if (!cmd) return (await reporting.text(msg, text)) ?? answer(msg, text);
+    const reply = await reporting.command(msg, cmd.command, cmd.rest);
+    if (reply) return reply;
     switch (cmd.command) {
       case 'start':
         return [{ text: texts.welcome(msg.userName) }];
@@ -86,10 +94,18 @@ export function createCore(deps: CoreDeps) {
     const text = msg.text.trim();
     const state = await store.getState(msg.channel, msg.chatId);
     let payload = msg.payload;
-    if (!payload && /^\d{1,2}$/.test(text)) payload = state.choices?.[Number(text) - 1]?.payload;
+    if (!payload && /^\d{1,2}$/.test(text)) {
+      payload = state.choices?.[Number(text) - 1]?.payload;
+      // A bare number with nothing to pick is a stale choice, not a question or a report.
+      if (!payload) return [{ text: texts.unknownChoice }];
+    }
     const replies = await route(msg, text, payload);
     const choices = replies.flatMap((r) => r.choices ?? []);
-    if (choices.length || state.choices?.length) await store.setState(msg.channel, msg.chatId, { ...state, choices });
+    if (choices.length || state.choices?.length) {
+      // Re-read: the reply may have changed the state (a draft saved or dropped).
+      const latest = await store.getState(msg.channel, msg.chatId);
+      await store.setState(msg.channel, msg.chatId, { ...latest, choices });
+    }
     return replies;
   };
 }

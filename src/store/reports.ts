@@ -247,6 +247,12 @@ export function createReportStore(db: Kysely<Database>) {
       return rows.map(toSubmission);
     },
 
+    /** True when the draft was confirmed and stored already (a second press of "Đồng ý"). */
+    async draftStored(draftId: string): Promise<boolean> {
+      const r = await db.selectFrom('submissions').select('id').where('confirm_key', 'like', `${draftId}:%`).executeTakeFirst();
+      return r !== undefined;
+    },
+
     /** True the first time a reminder for (unit, period) is recorded. */
     async markReminded(unitId: string, period: string): Promise<boolean> {
       const r = await db

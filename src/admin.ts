@@ -1,0 +1,99 @@
+import type { Config } from './config/env.js';
+import { openDatabase } from './store/db.js';
+import { createReportStore } from './store/reports.js';
+import type { Role, UnitKind } from './store/schema.js';
+
+/** Thrown for a wrong command line; the message says how to write it. */
+export class UsageError extends Error {}
+
+export interface AdminOptions {
+  json?: boolean;
+  id?: string;
+  name?: string;
+  kind?: string;
+  parent?: string;
+  deadline?: string;
+  unit?: string;
+  role?: string;
+  days?: string;
+  channel?: string;
+  user?: string;
+  period?: string;
+  format?: string;
+  out?: string;
+}
+
+const KINDS: UnitKind[] = ['thanh_pho', 'phuong', 'xa', 'dac_khu'];
+const ROLES: Role[] = ['citizen', 'officer', 'staff', 'admin'];
+
+function need<T extends string>(value: string | undefined, flag: string): T {
+  if (!value) throw new UsageError(`Thiếu --${flag}.`);
+  return value as T;
+}
+
+/**
+ * The administrator's commands, on the store only (no index is loaded): units, invites, roles,
+ * report export. Returns what to print. Every change goes to the audit log as actor "cli".
+ * @throws UsageError for a wrong command line, Error for a refused change (e.g. duplicate id).
+ */
+export async function runAdmin(config: Config, words: string[], o: AdminOptions): Promise<string> {
+  const db = await openDatabase(config.database);
+  const reports = createReportStore(db);
+  try {
+    const [command, sub] = words;
+    const out = (human: string, json: unknown) => (o.json ? JSON.stringify(json) : human);
+    if (command === 'units' && sub === 'list') {
+      const units = await reports.listUnits();
+      return out(units.map((u) => `${u.id}\t${u.name}\t${u.kind}\t${u.parentId ?? '-'}\t${u.deadline ?? '-'}`).join('\n'), units);
+    }
+    if (command === 'units' && sub === 'add') {
+      const id = need(o.id, 'id');
+      if (!/^[a-z0-9-]{2,40}$/.test(id)) throw new UsageError('--id chỉ gồm a-z, 0-9 và "-", ví dụ le-chan.');
+      const kind = (o.kind ?? 'phuong') as UnitKind;
+      if (!KINDS.includes(kind)) throw new UsageError(`--kind là một trong: ${KINDS.join(', ')}.`);
+      if (o.deadline && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(o.deadline)) throw new UsageError('--deadline dạng MM-DD, ví dụ 12-05.');
+      const parentId = o.parent ?? (kind === 'thanh_pho' ? null : 'hai-phong');
+      if (parentId && !(await reports.getUnit(parentId))) throw new UsageError(`Không có đơn vị cha ${parentId}.`);
+      if (await reports.getUnit(id)) throw new UsageError(`Đơn vị ${id} đã có.`);
+      const unit = { id, name: need(o.name, 'name'), kind, parentId, deadline: o.deadline ?? null };
+      await reports.addUnit(unit);
+      return out(`Đã thêm ${unit.name} (${id}).`, unit);
+    }
+    if (command === 'invite' && sub === 'create') {
+      const unitId = need(o.unit, 'unit');
+      if (!(await reports.getUnit(unitId))) throw new UsageError(`Không có đơn vị ${unitId} (xem: units list).`);
+      const role = need<'officer' | 'staff'>(o.role, 'role');
+      if (role !== 'officer' && role !== 'staff') throw new UsageError('--role là officer hoặc staff.');
+      const days = Number(o.days ?? 7);
+      if (!Number.isInteger(days) || days < 1 || days > 90) throw new UsageError('--days từ 1 đến 90.');
+      const invite = await reports.createInvite({ unitId, role, days });
+      return out(`Mã mời: ${invite.code} (hết hạn ${invite.expiresAt}). Người nhận gửi: /dangky ${invite.code}`, invite);
+    }
+    if (command === 'users' && sub === 'set') {
+      const role = need<Role>(o.role, 'role');
+      if (!ROLES.includes(role)) throw new UsageError(`--role là một trong: ${ROLES.join(', ')}.`);
+      const unitId = o.unit ?? null;
+      if (unitId && !(await reports.getUnit(unitId))) throw new UsageError(`Không có đơn vị ${unitId}.`);
+      if (role === 'officer' && !unitId) throw new UsageError('Cán bộ (officer) cần --unit.');
+      const channel = need(o.channel, 'channel');
+      const userId = need(o.user, 'user');
+      await reports.setPerson(channel, userId, { role, unitId, displayName: null });
+      return out(`${channel}:${userId} là ${role}${unitId ? ` của ${unitId}` : ''}.`, { channel, userId, role, unitId });
+    }
+    if (command === 'report') {
+      const period = need(o.period, 'period');
+      if (!/^(2025|2026)$/.test(period)) throw new UsageError('--period là 2025 hoặc 2026.');
+      const format = need<'csv' | 'xlsx'>(o.format, 'format');
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format là csv hoặc xlsx.');
+      const file = need(o.out, 'out');
+      const { buildReportRows, writeReport } = await import('./reports/export.js');
+      const rows = await buildReportRows(reports, period);
+      await writeReport(rows, { format, out: file });
+      await reports.audit('cli', 'report.export', { period, format, rows: rows.length });
+      return out(`Đã ghi ${rows.length} dòng vào ${file}.`, { rows: rows.length, out: file });
+    }
+    throw new UsageError(`Lệnh không có: ${words.join(' ')}`);
+  } finally {
+    await db.destroy();
+  }
+}

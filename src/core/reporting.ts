@@ -1,0 +1,223 @@
+import { randomBytes } from 'node:crypto';
+import { looksLikeReport, parseFigures } from '../reports/parse-figures.js';
+import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
+import type { ReportStore, Unit } from '../store/reports.js';
+import type { ConversationState, Store } from '../store/store.js';
+import type { Choice, Incoming, Reply } from './message.js';
+import { texts } from './texts.vi.js';
+
+/** Figures understood but not yet confirmed: kept in the conversation state, never in the table. */
+export interface Draft {
+  id: string;
+  unitId: string;
+  period: string;
+  figures: { indicator: string; percent?: number; numerator?: number; denominator?: number; approx?: boolean }[];
+  raw: string;
+  correction: boolean;
+}
+
+export interface ChartInput {
+  title: string;
+  period: string;
+  units: { name: string }[];
+  rows: { unitIndex: number; indicatorId: string; percent: number | null; target: number | null; met: boolean | null }[];
+}
+
+export interface ReportingDeps {
+  store: Store;
+  reports: ReportStore;
+  /** Renders the /tonghop chart; without it the summary is text only. */
+  chart?: (input: ChartInput) => Promise<Uint8Array>;
+  now?: () => Date;
+}
+
+/** The plan has targets for 2025 and 2026; an undated report is for the current one of those. */
+export function defaultPeriod(now: Date): string {
+  return String(Math.min(2026, Math.max(2025, now.getFullYear())));
+}
+
+const REPORTING_UNIT = new Set(['phuong', 'xa', 'dac_khu']);
+
+/**
+ * The officers' side of the conversation: register with an invite, send figures in free text,
+ * see what was understood with the target beside each, confirm (idempotent) or correct or drop;
+ * check progress; staff get the summary of every unit. Roles are checked here, never in a channel.
+ */
+export function createReporting(deps: ReportingDeps) {
+  const { store, reports } = deps;
+  const now = () => deps.now?.() ?? new Date();
+
+  const draftChoices = (id: string): Choice[] => [
+    { label: texts.confirm, payload: `ok:${id}` },
+    { label: texts.edit, payload: `sua:${id}` },
+    { label: texts.cancel, payload: `huy:${id}` },
+  ];
+
+  async function setDraft(msg: Incoming, state: ConversationState, draft: Draft | undefined) {
+    const { draft: _old, ...rest } = state;
+    await store.setState(msg.channel, msg.chatId, draft ? { ...rest, draft } : rest);
+  }
+
+  /** Parses an officer's message; asks back, or shows the draft for confirmation. */
+  async function propose(msg: Incoming, text: string, unit: Unit, correction: boolean): Promise<Reply[]> {
+    const parsed = parseFigures(text);
+    if (parsed.needsClarification) return [{ text: `${parsed.question ?? texts.reportUnclear}\n${texts.nothingSaved}` }];
+    if (parsed.figures.length === 0) return [{ text: texts.reportUnclear }];
+    const draft: Draft = {
+      id: randomBytes(6).toString('base64url'),
+      unitId: unit.id,
+      period: parsed.period ?? defaultPeriod(now()),
+      figures: parsed.figures,
+      raw: text,
+      correction,
+    };
+    const state = await store.getState(msg.channel, msg.chatId);
+    await setDraft(msg, state, draft);
+    const lines = draft.figures.map((f) => figureLine(f.indicator, draft.period, f));
+    const head = correction ? texts.correctionUnderstood(unit.name, draft.period) : texts.understood(unit.name, draft.period);
+    const periodNote = parsed.period ? '' : `\n${texts.periodAssumed(draft.period)}`;
+    return [{ text: `${head}\n${lines.join('\n')}${periodNote}\n\n${texts.confirmQuestion}`, choices: draftChoices(draft.id) }];
+  }
+
+  async function onDraftChoice(msg: Incoming, action: 'ok' | 'sua' | 'huy', id: string): Promise<Reply[]> {
+    const state = await store.getState(msg.channel, msg.chatId);
+    const draft = state.draft as Draft | undefined;
+    if (!draft || draft.id !== id) {
+      // Pressed twice, or on an old message: say what happened, store nothing new.
+      return [{ text: action === 'ok' && (await reports.draftStored(id)) ? texts.alreadySaved : texts.draftExpired }];
+    }
+    if (action === 'huy') {
+      await setDraft(msg, state, undefined);
+      return [{ text: texts.cancelled }];
+    }
+    if (action === 'sua') {
+      await setDraft(msg, state, undefined);
+      return [{ text: texts.sendCorrected }];
+    }
+    const person = await reports.getPerson(msg.channel, msg.userId);
+    if (person.role !== 'officer' || person.unitId !== draft.unitId) return [{ text: texts.officersOnly }];
+    const { stored } = await reports.saveSubmissions({
+      draftId: draft.id,
+      unitId: draft.unitId,
+      period: draft.period,
+      figures: draft.figures.map(({ indicator, ...v }) => ({ indicatorId: indicator, ...v })),
+      rawMessage: draft.raw,
+      userChannel: msg.channel,
+      userId: msg.userId,
+    });
+    await setDraft(msg, state, undefined);
+    return [{ text: stored ? texts.saved(stored, draft.period) : texts.alreadySaved }];
+  }
+
+  async function register(msg: Incoming, code: string): Promise<Reply[]> {
+    if (!code) return [{ text: texts.registerUsage }];
+    const r = await reports.redeemInvite(code, { channel: msg.channel, userId: msg.userId, chatId: msg.chatId, displayName: msg.userName ?? null });
+    if (!r.ok) return [{ text: texts.inviteProblem[r.reason] }];
+    const unit = await reports.getUnit(r.unitId);
+    return [{ text: texts.registered(r.role, unit?.name ?? r.unitId) }];
+  }
+
+  /** Latest figures of one unit for 2025 and 2026, each against its target. */
+  async function progressOf(unit: Unit): Promise<string> {
+    const parts = [texts.progressTitle(unit.name)];
+    for (const period of ['2025', '2026']) {
+      const latest = await reports.latest(period, unit.id);
+      const lines = indicatorsFor(period).map((ind) => {
+        const s = latest.find((x) => x.indicatorId === ind.id);
+        return s ? figureLine(ind.id, period, s) : `• ${ind.name}: ${texts.notReported}`;
+      });
+      parts.push(`\nNăm ${period}:\n${lines.join('\n')}`);
+    }
+    return parts.join('\n');
+  }
+
+  /** Every reporting unit for one period: figures, met or not, and who is late. */
+  async function summary(period: string): Promise<Reply[]> {
+    const units = (await reports.listUnits()).filter((u) => REPORTING_UNIT.has(u.kind));
+    const latest = await reports.latest(period);
+    const today = now();
+    const rows: ChartInput['rows'] = [];
+    const blocks = units.map((unit, unitIndex) => {
+      const mine = latest.filter((s) => s.unitId === unit.id);
+      const lines = indicatorsFor(period).map((ind) => {
+        const s = mine.find((x) => x.indicatorId === ind.id);
+        const { target, met } = s ? judge(ind.id, period, s) : { target: judge(ind.id, period, {}).target, met: null };
+        rows.push({ unitIndex, indicatorId: ind.id, percent: s ? percentOf(s) : null, target: target?.percent ?? null, met });
+        return s ? `  ${met ? '✅' : '⚠️'} ${ind.shortName}: ${formatFigure(s)}` : `  ▫️ ${ind.shortName}: ${texts.notReported}`;
+      });
+      const late = mine.length === 0 ? deadlineNote(unit, period, today) : '';
+      return `${unit.name}${late}\n${lines.join('\n')}`;
+    });
+    const text = `${texts.summaryTitle(period)}\n\n${blocks.join('\n\n')}`;
+    if (!deps.chart || units.length === 0) return [{ text }];
+    const png = await deps.chart({ title: texts.chartTitle(period), period, units, rows });
+    return [{ text, image: { png, caption: texts.chartTitle(period) } }];
+  }
+
+  function deadlineNote(unit: Unit, period: string, today: Date): string {
+    if (!unit.deadline) return ` — ${texts.notReported}`;
+    const [mm, dd] = unit.deadline.split('-').map(Number);
+    const due = new Date(Date.UTC(Number(period), mm! - 1, dd!));
+    const days = Math.ceil((due.getTime() - today.getTime()) / 86_400_000);
+    return ` — ${texts.lateNote(`${dd}/${mm}`, days)}`;
+  }
+
+  return {
+    /** Commands of the reporting side; undefined when the command is not one of them. */
+    async command(msg: Incoming, command: string, rest: string): Promise<Reply[] | undefined> {
+      switch (command) {
+        case 'dangky':
+          return register(msg, rest);
+        case 'huy': {
+          const state = await store.getState(msg.channel, msg.chatId);
+          if (!state.draft) return [{ text: texts.nothingPending }];
+          await setDraft(msg, state, undefined);
+          return [{ text: texts.cancelled }];
+        }
+        case 'sua': {
+          const person = await reports.getPerson(msg.channel, msg.userId);
+          const unit = person.role === 'officer' && person.unitId ? await reports.getUnit(person.unitId) : undefined;
+          if (!unit) return [{ text: texts.officersOnly }];
+          if (rest) return propose(msg, rest, unit, true);
+          const last = await reports.lastSubmissionBy(msg.channel, msg.userId);
+          if (last.length === 0) return [{ text: texts.nothingToCorrect }];
+          const lines = last.map((s) => figureLine(s.indicatorId, s.period, s));
+          return [{ text: `${texts.lastSubmission}\n${lines.join('\n')}\n\n${texts.correctionUsage}` }];
+        }
+        case 'tiendo': {
+          const person = await reports.getPerson(msg.channel, msg.userId);
+          const unitId = person.role === 'officer' ? person.unitId : person.role === 'citizen' ? null : rest || null;
+          const unit = unitId ? await reports.getUnit(unitId) : undefined;
+          if (person.role === 'citizen') return [{ text: texts.officersOnly }];
+          if (!unit) return [{ text: texts.progressUsage((await reports.listUnits()).map((u) => u.id)) }];
+          return [{ text: await progressOf(unit) }];
+        }
+        case 'tonghop': {
+          const person = await reports.getPerson(msg.channel, msg.userId);
+          if (person.role !== 'staff' && person.role !== 'admin') return [{ text: texts.staffOnly }];
+          const period = /^(2025|2026)$/.test(rest) ? rest : defaultPeriod(now());
+          return summary(period);
+        }
+        default:
+          return undefined;
+      }
+    },
+
+    /** Draft buttons; undefined when the payload is not one of them. */
+    async payload(msg: Incoming, payload: string): Promise<Reply[] | undefined> {
+      const m = /^(ok|sua|huy):([\w-]+)$/.exec(payload);
+      return m ? onDraftChoice(msg, m[1] as 'ok' | 'sua' | 'huy', m[2]!) : undefined;
+    },
+
+    /** Free text: a report from an officer, or undefined (then it is a question). */
+    async text(msg: Incoming, text: string): Promise<Reply[] | undefined> {
+      if (!looksLikeReport(text)) return undefined;
+      const person = await reports.getPerson(msg.channel, msg.userId);
+      if (person.role !== 'officer' || !person.unitId) return person.role === 'citizen' ? [{ text: texts.officersOnly }] : undefined;
+      const unit = await reports.getUnit(person.unitId);
+      return unit ? propose(msg, text, unit, false) : undefined;
+    },
+  };
+}
+
+export type Reporting = ReturnType<typeof createReporting>;

@@ -1,0 +1,60 @@
+import { indicatorById, INDICATORS, isMet, targetFor, type Target } from './indicators.js';
+
+/**
+ * Figures as people read them, and how far each is from its target. Shared by the chat replies,
+ * the chart and the export, so a figure reads the same everywhere.
+ */
+
+export interface FigureValue {
+  percent?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  approx?: boolean;
+}
+
+/** 85.5 → "85,5"; 1234 → "1.234" (Vietnamese separators). */
+export function viNumber(n: number, decimals = 1): string {
+  return n.toLocaleString('vi-VN', { maximumFractionDigits: decimals });
+}
+
+/** The percent a figure stands for: given, or x/y × 100 (one decimal). */
+export function percentOf(f: FigureValue): number | null {
+  if (f.percent !== undefined && f.percent !== null) return f.percent;
+  if (f.numerator != null && f.denominator) return Math.round((f.numerator / f.denominator) * 1000) / 10;
+  return null;
+}
+
+/** "1.234/1.500 (82,3%)", "khoảng 80%", "85,5%". */
+export function formatFigure(f: FigureValue): string {
+  const p = percentOf(f);
+  const pct = p === null ? '' : `${viNumber(p)}%`;
+  const value = f.numerator != null && f.denominator != null ? `${viNumber(f.numerator, 0)}/${viNumber(f.denominator, 0)} (${pct})` : pct;
+  return f.approx ? `khoảng ${value}` : value;
+}
+
+/** "> 80%" or "≥ 100%" (with the plan's scope when it narrows the target). */
+export function formatTarget(t: Target): string {
+  return `${t.comparator === '>' ? 'trên' : 'từ'} ${viNumber(t.percent)}%${t.scope ? ` (${t.scope})` : ''}`;
+}
+
+/** Met, not met, or unknown (no target that year, or no value). Approximate values count as given. */
+export function judge(indicatorId: string, period: string, f: FigureValue): { target?: Target; met: boolean | null } {
+  const target = targetFor(indicatorId, Number(period));
+  const p = percentOf(f);
+  if (!target || p === null) return { ...(target ? { target } : {}), met: null };
+  return { target, met: isMet(target, p) };
+}
+
+/** One line per figure: "• Cán bộ…: 85,5% — chỉ tiêu năm 2025: trên 80% → ✅ đạt". */
+export function figureLine(indicatorId: string, period: string, f: FigureValue): string {
+  const name = indicatorById(indicatorId)?.name ?? indicatorId;
+  const { target, met } = judge(indicatorId, period, f);
+  const goal = target ? ` — chỉ tiêu năm ${period}: ${formatTarget(target)}` : ` — năm ${period} không có chỉ tiêu`;
+  const verdict = met === null ? '' : met ? ' → ✅ đạt' : ' → ⚠️ chưa đạt';
+  return `• ${name}: ${formatFigure(f)}${goal}${verdict}`;
+}
+
+/** Indicators that have a target in the period (the ones a unit should report). */
+export function indicatorsFor(period: string) {
+  return INDICATORS.filter((i) => targetFor(i.id, Number(period)));
+}

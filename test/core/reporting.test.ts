@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { runConsoleChat } from '../../src/channels/console/console.js';
+import { loadConfig } from '../../src/config/env.js';
+import type { Incoming } from '../../src/core/message.js';
+import { silentLogger } from '../../src/logger.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let app: App;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'reporting-test-'));
+  app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const say = (userId: string, text: string, channel: Incoming['channel'] = 'zalo') =>
+  app.handle({ channel, chatId: userId, userId, text }).then((r) => r.map((x) => x.text).join('\n'));
+async function officer(userId: string, unitId = 'hong-an', channel: Incoming['channel'] = 'zalo') {
+  const { code } = await app.reports.createInvite({ unitId, role: 'officer', days: 7 });
+  expect(await say(userId, `/dangky ${code}`, channel)).toContain('Đăng ký thành công');
+}
+
+describe('officers report figures by chat', () => {
+  it('registers with a one-time code that no one else can reuse', async () => {
+    const { code } = await app.reports.createInvite({ unitId: 'hong-an', role: 'officer', days: 7 });
+    expect(await say('o-reg', `/dangky ${code.toLowerCase()}`)).toContain('Phường Hồng An');
+    expect(await say('o-other', `/dangky ${code}`)).toContain('đã được dùng');
+    expect(await say('o-other', '/dangky')).toContain('/dangky');
+    expect(await say('o-other', '/dangky SAIMA12345')).toContain('không đúng');
+  });
+
+  it('shows what it understood with the target beside each, stores only on confirmation, once', async () => {
+    await officer('o1');
+    const draft = await say('o1', 'Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500 người dân đã xác nhận trên VNeID');
+    expect(draft).toContain('85,5%');
+    expect(draft).toContain('1.234/1.500 (82,3%)');
+    expect(draft).toContain('chỉ tiêu năm 2025: trên 80% → ✅ đạt');
+    expect(await app.reports.submissions('2025', 'hong-an')).toHaveLength(0);
+    expect(await say('o1', '1')).toContain('Đã lưu 2 số liệu');
+    expect(await say('o1', '1')).toContain('Lựa chọn này đã hết hạn');
+    expect(await app.reports.submissions('2025', 'hong-an')).toHaveLength(2);
+  });
+
+  it('stores once when the same confirmation arrives twice at the same time', async () => {
+    await officer('o2', 'hong-an', 'telegram');
+    const [reply] = await app.handle({ channel: 'telegram', chatId: 'o2', userId: 'o2', text: 'nam 2026 hs co ky nang so 95%' });
+    const ok = reply!.choices!.find((c) => c.payload.startsWith('ok:'))!;
+    const press = () => app.handle({ channel: 'telegram', chatId: 'o2', userId: 'o2', text: ok.label, payload: ok.payload });
+    const both = await Promise.all([press(), press()]);
+    expect(both.flat().map((r) => r.text).join(' ')).toMatch(/Đã lưu 1 số liệu|đã được lưu rồi/);
+    expect((await app.reports.submissions('2026', 'hong-an')).filter((s) => s.userId === 'o2')).toHaveLength(1);
+  });
+
+  it('asks back precisely and stores nothing for invalid figures', async () => {
+    await officer('o3');
+    const before = (await app.reports.submissions('2025')).length;
+    expect(await say('o3', 'Người dân có kỹ năng số đạt 130%')).toContain('vượt quá 100%');
+    expect(await say('o3', 'CBCCVC co ky nang so 1.600/1.500')).toMatch(/lớn hơn|vượt/);
+    expect((await app.reports.submissions('2025')).length).toBe(before);
+  });
+
+  it('drops a pending draft with /huy or "Hủy", and corrects the last submission with /sua (history kept)', async () => {
+    await officer('o4', 'hai-duong');
+    await say('o4', 'Năm 2025: 70% người dân có kỹ năng số');
+    expect(await say('o4', '/huy')).toContain('Đã hủy');
+    expect(await say('o4', '3')).toContain('hết hạn');
+    await say('o4', 'Năm 2025: 70% người dân có kỹ năng số');
+    await say('o4', '1');
+    expect(await say('o4', '/sua')).toContain('70%');
+    expect(await say('o4', '/sua Năm 2025: 81% người dân có kỹ năng số')).toContain('bản mới sẽ thay bản đã gửi');
+    await say('o4', '1');
+    const all = await app.reports.submissions('2025', 'hai-duong');
+    expect(all.map((s) => s.percent)).toEqual([70, 81]);
+    expect(all[1]!.supersedes).toBe(all[0]!.id);
+    expect(await say('o4', '/tiendo')).toMatch(/81% — chỉ tiêu năm 2025: từ 80% → ✅ đạt/);
+  });
+
+  it('keeps roles in the core: citizens cannot report or see the summary; staff get it with a chart', async () => {
+    expect(await say('citizen', 'Năm 2025: 85% CBCCVC có kỹ năng số')).toContain('/dangky');
+    expect(await say('citizen', '/tonghop')).toContain('cán bộ thi đua');
+    expect(await say('o1', '/tonghop')).toContain('cán bộ thi đua');
+    const { code } = await app.reports.createInvite({ unitId: 'hai-phong', role: 'staff', days: 1 });
+    await say('staff1', `/dangky ${code}`);
+    const summary = await say('staff1', '/tonghop 2025');
+    expect(summary).toContain('Phường Hồng An');
+    expect(summary).toContain('Phường Hải Dương');
+    expect(await say('staff1', '/tiendo hong-an')).toContain('85,5%');
+  });
+});
+
+describe('the console channel does all of this too', () => {
+  it('runs an onboarding-report-confirm session scripted through stdin', async () => {
+    const { code } = await app.reports.createInvite({ unitId: 'hong-an', role: 'officer', days: 7 });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d) => (out += d));
+    const done = runConsoleChat(app.handle, { userId: 'console-officer', json: true, input, output });
+    input.end(`/dangky ${code}\nNăm 2026: 99% học sinh có kỹ năng số\n1\n/tiendo\n`);
+    await done;
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { replies: { text: string }[] });
+    expect(lines).toHaveLength(4);
+    expect(lines[1]!.replies[0]!.text).toContain('chỉ tiêu năm 2026');
+    expect(lines[2]!.replies[0]!.text).toContain('Đã lưu 1 số liệu năm 2026');
+    expect(lines[3]!.replies[0]!.text).toContain('99%');
+  });
+});
