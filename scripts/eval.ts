@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKnowledge } from '../src/knowledge/index.js';
 import { fold, lacksDiacritics } from '../src/knowledge/normalize.js';
+import { readFigureCases, scoreFigures } from '../src/reports/eval-figures.js';
 
 interface Question {
   id: string;
@@ -74,8 +75,9 @@ const result = {
   ask_p50_ms: ms[Math.floor(ms.length * 0.5)] ?? 0,
   ask_p95_ms: ms[Math.floor(ms.length * 0.95)] ?? 0,
 };
+const figures = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures.jsonl')));
 if (json) {
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, figures }) + '\n');
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Own question set: ${rows.length} questions (${answerable.length} answerable, ${unanswerable.length} not)\n`);
@@ -86,4 +88,9 @@ if (json) {
   console.log(`\nrefusal accuracy (unanswerable declined): ${pct(result.refusal_accuracy)} of ${unanswerable.length}`);
   console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
   console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
+  console.log(
+    `\nOfficers' messages (test/eval/figures.jsonl): ${figures.messages}, parsed exactly ${pct(figures.exact)}` +
+      ` (without diacritics ${pct(figures.exact_without_diacritics)} of ${figures.without_diacritics});` +
+      ` invalid ones asking back ${pct(figures.asks_back)} of ${figures.invalid}`,
+  );
 }

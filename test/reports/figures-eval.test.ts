@@ -2,33 +2,14 @@
  * Runs test/eval/figures.jsonl (officer messages with the figures they mean) through the parser:
  * at least 97% exact (figure sets, period, asking back) and every invalid message asks back.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseFigures, type Figure } from '../../src/reports/parse-figures.js';
-
-interface Case {
-  message: string;
-  figures: Figure[];
-  period: '2025' | '2026' | null;
-  needs_clarification: boolean;
-}
+import { parsedExactly as exact, readFigureCases } from '../../src/reports/eval-figures.js';
+import { parseFigures } from '../../src/reports/parse-figures.js';
 
 const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'eval', 'figures.jsonl');
-const CASES: Case[] = readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Case);
-
-/** A figure as a comparable key: absent fields and approx=false are the same. */
-const key = (f: Figure) => JSON.stringify([f.indicator, f.percent ?? null, f.numerator ?? null, f.denominator ?? null, f.approx === true]);
-const sameSet = (a: Figure[], b: Figure[]) => a.length === b.length && a.map(key).sort().join() === b.map(key).sort().join();
-
-function exact(c: Case): boolean {
-  const r = parseFigures(c.message);
-  return sameSet(r.figures, c.figures) && r.period === c.period && r.needsClarification === c.needs_clarification;
-}
+const CASES = readFigureCases(FILE);
 
 describe('figures.jsonl', () => {
   it('is a realistic set: ≥ 70 messages, ≥ 1/3 without diacritics, ≥ 15 that must ask back', () => {
