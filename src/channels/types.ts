@@ -1,4 +1,5 @@
 import type { Handle } from '../core/handle-message.js';
+import type { Reply } from '../core/message.js';
 import type { Logger } from '../logger.js';
 
 /** What every channel adapter receives: the core, and a logger. Nothing else of the app. */
@@ -25,4 +26,6 @@ export interface Channel {
   route?: ChannelRoute;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Sends a message the bot starts itself (a reminder), rendered like any reply. */
+  send(chatId: string, reply: Reply): Promise<void>;
 }

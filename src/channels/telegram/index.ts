@@ -2,6 +2,7 @@ import { GrammyError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Channel, ChannelDeps } from '../types.js';
 import { createBot } from './bot.js';
+import { sendReplies } from './send.js';
 import { conflictError, describeError, startError } from './errors.js';
 import { WEBHOOK_PATH, createWebhookRoute } from './webhook.js';
 
@@ -131,6 +132,9 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Teleg
         state = 'new';
         throw err;
       }
+    },
+    async send(chatId, reply) {
+      await sendReplies(bot.api, chatId, [reply], { logger });
     },
     stop() {
       stopping ??= (async () => {

@@ -4,6 +4,7 @@
  */
 import type { Channel, ChannelDeps } from '../types.js';
 import { createZaloClient, type ZaloClientOptions } from './client.js';
+import { renderReplies } from './render.js';
 import { createZaloPoller, type ZaloPoller } from './poller.js';
 import { createZaloSink } from './sink.js';
 import { createZaloWebhookRoute, ZALO_WEBHOOK_PATH } from './webhook.js';
@@ -82,6 +83,9 @@ export function createZaloChannel(config: ZaloChannelConfig, deps: ChannelDeps, 
     start() {
       started ??= begin();
       return started;
+    },
+    async send(chatId, reply) {
+      for (const text of renderReplies([reply])) await client.sendMessage({ chat_id: chatId, text });
     },
     stop() {
       stopped ??= (async () => {
