@@ -76,8 +76,10 @@ const result = {
   ask_p95_ms: ms[Math.floor(ms.length * 0.95)] ?? 0,
 };
 const figures = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures.jsonl')));
+// Written blind to the parser, by someone who never saw it or the set above.
+const figuresHoldout = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout.jsonl')));
 if (json) {
-  process.stdout.write(JSON.stringify({ ...result, figures }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, figures, figures_holdout: figuresHoldout }) + '\n');
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Own question set: ${rows.length} questions (${answerable.length} answerable, ${unanswerable.length} not)\n`);
@@ -88,9 +90,8 @@ if (json) {
   console.log(`\nrefusal accuracy (unanswerable declined): ${pct(result.refusal_accuracy)} of ${unanswerable.length}`);
   console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
   console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
-  console.log(
-    `\nOfficers' messages (test/eval/figures.jsonl): ${figures.messages}, parsed exactly ${pct(figures.exact)}` +
-      ` (without diacritics ${pct(figures.exact_without_diacritics)} of ${figures.without_diacritics});` +
-      ` invalid ones asking back ${pct(figures.asks_back)} of ${figures.invalid}`,
-  );
+  console.log('\nOfficers\' messages                 n   exact  no-diacritics  invalid asking back');
+  for (const [name, f] of [['figures.jsonl', figures], ['figures-holdout.jsonl (blind)', figuresHoldout]] as const) {
+    console.log(`${name.padEnd(30)} ${String(f.messages).padStart(4)} ${pct(f.exact)} ${pct(f.exact_without_diacritics)} (${f.without_diacritics})  ${pct(f.asks_back)} of ${f.invalid}`);
+  }
 }
