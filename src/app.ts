@@ -3,6 +3,7 @@ import { createCore } from './core/handle-message.js';
 import { createKnowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
 import { createOpenAI } from './providers/openai.js';
+import { renderProgressChart } from './reports/chart.js';
 import { openDatabase } from './store/db.js';
 import { createReportStore } from './store/reports.js';
 import { createStore } from './store/store.js';
@@ -24,7 +25,7 @@ export async function createApp(config: Config, logger: Logger) {
   const db = await openDatabase(config.database, (err) => logger.warn({ err }, 'database connection lost; reconnecting'));
   const store = createStore(db);
   const reports = createReportStore(db);
-  const handle = createCore({ knowledge, store, reports, logger });
+  const handle = createCore({ knowledge, store, reports, logger, chart: renderProgressChart });
   return { knowledge, store, reports, handle, close: () => store.close() };
 }
 

@@ -6,6 +6,7 @@ import { createWebApp } from './channels/web/app.js';
 import { createZaloChannel } from './channels/zalo/index.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createLogger, type Logger } from './logger.js';
+import { createReminders } from './reports/reminders.js';
 
 /** The messaging channels the config enables (the web chat is always on). */
 function channelsFor(config: Config, deps: { handle: Parameters<typeof createTelegramChannel>[1]['handle']; logger: Logger }): Channel[] {
@@ -49,6 +50,18 @@ async function main(): Promise<void> {
   });
   for (const channel of channels) await channel.start();
   ready = true;
+  // Officers of units that have not reported get one reminder a week before their deadline.
+  const byName = new Map(channels.map((c) => [c.name as string, c]));
+  const reminders = createReminders({
+    reports: app.reports,
+    logger,
+    send: async (m) => {
+      const channel = byName.get(m.channel);
+      if (!channel) throw new Error(`channel ${m.channel} is not running`);
+      await channel.send(m.chatId, { text: m.text });
+    },
+  });
+  if (channels.length) reminders.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
     { port: config.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai), channels: channels.map((c) => c.name) },
@@ -62,6 +75,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     // An answer in progress may wait for the LLM; give it that long, then leave anyway.
     setTimeout(() => process.exit(0), config.llmTimeoutMs + 5000).unref();
+    await reminders.stop();
     await Promise.allSettled(channels.map((c) => c.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();

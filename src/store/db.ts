@@ -7,8 +7,9 @@ import type { Database } from './schema.js';
 
 /**
  * Opens the database the config names and brings its schema up to date.
- * SQLite (default) runs in WAL mode with synchronous=FULL, so a row the bot said it saved
- * survives a kill -9 the next instant; PostgreSQL commits are durable by default.
+ * SQLite (default) runs in WAL mode with synchronous=NORMAL: a row the bot said it saved survives
+ * a kill -9 of the process the next instant (tested); only a power loss of the machine may take
+ * the last commits, which is what PostgreSQL (durable commits) is for in production.
  * @throws when the database cannot be opened or a migration fails (the message names it).
  */
 export async function openDatabase(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database, Role, SubmissionsTable, UnitKind, UnitsTable } from './schema.js';
 
 export type Unit = { id: string; name: string; kind: UnitKind; parentId: string | null; deadline: string | null };
@@ -57,6 +57,7 @@ const toSubmission = (r: SubmissionsTable): Submission => ({
  * happen is one transaction; idempotency comes from unique keys, not from process memory.
  */
 export function createReportStore(db: Kysely<Database>) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   async function audit(actor: string, action: string, detail: unknown, trx: Kysely<Database> = db) {
     await trx
       .insertInto('audit_log')
@@ -181,14 +182,16 @@ export function createReportStore(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         let stored = 0;
         for (const f of d.figures) {
+          // Corrections of one figure queue behind each other (PostgreSQL: an advisory lock for the
+          // transaction; SQLite has one writer), so each gets the next version and supersedes the last.
+          if (postgres) await sql`select pg_advisory_xact_lock(hashtext(${`${d.unitId}|${f.indicatorId}|${d.period}`}))`.execute(trx);
           const previous = await trx
             .selectFrom('submissions')
-            .select('id')
+            .select(['id', 'version'])
             .where('unit_id', '=', d.unitId)
             .where('indicator_id', '=', f.indicatorId)
             .where('period', '=', d.period)
-            .orderBy('created_at', 'desc')
-            .orderBy('id', 'desc')
+            .orderBy('version', 'desc')
             .executeTakeFirst();
           const r = await trx
             .insertInto('submissions')
@@ -206,6 +209,7 @@ export function createReportStore(db: Kysely<Database>) {
               user_id: d.userId,
               created_at: now(),
               supersedes: previous?.id ?? null,
+              version: Number(previous?.version ?? 0) + 1,
               confirm_key: `${d.draftId}:${f.indicatorId}`,
             })
             .onConflict((oc) => oc.column('confirm_key').doNothing())
@@ -221,15 +225,16 @@ export function createReportStore(db: Kysely<Database>) {
     async submissions(period: string, unitId?: string): Promise<Submission[]> {
       let q = db.selectFrom('submissions').selectAll().where('period', '=', period);
       if (unitId) q = q.where('unit_id', '=', unitId);
-      return (await q.orderBy('created_at').orderBy('id').execute()).map(toSubmission);
+      return (await q.orderBy('created_at').orderBy('version').execute()).map(toSubmission);
     },
 
-    /** The latest figure per unit and indicator of a period (what counts). */
+    /** The latest figure (highest version) per unit and indicator of a period: what counts. */
     async latest(period: string, unitId?: string): Promise<Submission[]> {
-      const all = await this.submissions(period, unitId);
-      const byKey = new Map<string, Submission>();
-      for (const s of all) byKey.set(`${s.unitId}\u0000${s.indicatorId}`, s);
-      return [...byKey.values()];
+      let q = db.selectFrom('submissions').selectAll().where('period', '=', period);
+      if (unitId) q = q.where('unit_id', '=', unitId);
+      const byKey = new Map<string, SubmissionsTable>();
+      for (const r of await q.orderBy('version').execute()) byKey.set(`${r.unit_id}\u0000${r.indicator_id}`, r);
+      return [...byKey.values()].map(toSubmission);
     },
 
     /** The person's most recent confirmed figures (one draft), for /sua. */

@@ -88,6 +88,7 @@ export interface SubmissionsTable {
   user_id: string;
   created_at: string;
   supersedes: string | null;
+  version: number;
   confirm_key: string;
 }
 

@@ -89,9 +89,10 @@ describe('officers report figures by chat', () => {
     expect(await say('o1', '/tonghop')).toContain('cán bộ thi đua');
     const { code } = await app.reports.createInvite({ unitId: 'hai-phong', role: 'staff', days: 1 });
     await say('staff1', `/dangky ${code}`);
-    const summary = await say('staff1', '/tonghop 2025');
-    expect(summary).toContain('Phường Hồng An');
-    expect(summary).toContain('Phường Hải Dương');
+    const [summary] = await app.handle({ channel: 'zalo', chatId: 'staff1', userId: 'staff1', text: '/tonghop 2025' });
+    expect(summary!.text).toContain('Phường Hồng An');
+    expect(summary!.text).toContain('Phường Hải Dương');
+    expect(Buffer.from(summary!.image!.png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a'); // a PNG chart
     expect(await say('staff1', '/tiendo hong-an')).toContain('85,5%');
   });
 });

@@ -97,10 +97,17 @@ export const migrations: Record<string, Migration> = {
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('supersedes', 'text', (c) => c.references('submissions.id'))
+        // 1, 2, 3… per unit, indicator and period: the order of corrections, never two of a rank.
+        .addColumn('version', 'integer', (c) => c.notNull())
         // One row per confirmed draft and indicator: pressing "Đồng ý" twice stores once.
         .addColumn('confirm_key', 'text', (c) => c.notNull().unique())
         .execute();
-      await db.schema.createIndex('submissions_latest').on('submissions').columns(['unit_id', 'period', 'indicator_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('submissions_version')
+        .on('submissions')
+        .columns(['unit_id', 'indicator_id', 'period', 'version'])
+        .unique()
+        .execute();
       await db.schema
         .createTable('audit_log')
         .addColumn('id', 'text', (c) => c.primaryKey())
