@@ -2,6 +2,7 @@ import type { Config } from './config/env.js';
 import { createCore } from './core/handle-message.js';
 import { createKnowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
+import { loadPrompt } from './prompts.js';
 import { createOpenAI } from './providers/openai.js';
 import { renderProgressChart } from './reports/chart.js';
 import { openDatabase } from './store/db.js';
@@ -25,7 +26,10 @@ export async function createApp(config: Config, logger: Logger) {
   const db = await openDatabase(config.database, (err) => logger.warn({ err }, 'database connection lost; reconnecting'));
   const store = createStore(db);
   const reports = createReportStore(db);
-  const handle = createCore({ knowledge, store, reports, logger, chart: renderProgressChart });
+  const figuresLlm = llm
+    ? { llm, prompt: await loadPrompt('figures.vi.md'), timeoutMs: config.llmTimeoutMs }
+    : undefined;
+  const handle = createCore({ knowledge, store, reports, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
   return { knowledge, store, reports, handle, close: () => store.close() };
 }
 

@@ -67,4 +67,25 @@ describe('the app with an OpenAI-compatible server configured', () => {
     const prompt = fake.requests.filter((r) => r.path === '/chat/completions').at(-1)!.body;
     expect(JSON.stringify(prompt)).toContain('[1] Kế hoạch của UBND phường Hồng An');
   });
+
+  it('lets the LLM propose figures the rules cannot read, and the same checks decide', async () => {
+    const config = configFor({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, OPENAI_EMBEDDING_MODEL: 'fake-embed' });
+    const app = await createApp(config, silentLogger);
+    const { code } = await app.reports.createInvite({ unitId: 'hong-an', role: 'officer', days: 1 });
+    const say = async (text: string) => (await app.handle({ channel: 'zalo', chatId: 'o', userId: 'o', text })).map((r) => r.text).join('\n');
+    await say(`/dangky ${code}`);
+    const words = 'Báo cáo năm 2025: tám mươi lăm phần trăm CBCCVC đã có kỹ năng số';
+    fake.reply = (body) =>
+      JSON.stringify(body.messages).includes('tám mươi lăm')
+        ? { text: '{"period":"2025","figures":[{"indicator":"can_bo_ky_nang_so","percent":85}]}' }
+        : { text: 'KHONG_TIM_THAY' };
+    expect(await say(words)).toContain('85% — chỉ tiêu năm 2025: trên 80% → ✅ đạt');
+    fake.reply = () => ({ text: '{"period":"2025","figures":[{"indicator":"can_bo_ky_nang_so","percent":130}]}' });
+    const asked = await say('Báo cáo năm 2025: một trăm ba mươi phần trăm CBCCVC có kỹ năng số');
+    expect(asked).toContain('vượt quá 100%');
+    fake.reply = () => ({ text: 'not json' });
+    // An unusable proposal leaves the rules' own question (the number is missing) in place.
+    expect(await say('Báo cáo năm 2025: chín mươi phần trăm CBCCVC có kỹ năng số')).toContain('Chưa có gì được lưu');
+    await app.close();
+  });
 });

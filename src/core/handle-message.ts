@@ -12,6 +12,7 @@ export interface CoreDeps {
   reports: ReportStore;
   logger: Logger;
   chart?: ReportingDeps['chart'];
+  figuresLlm?: ReportingDeps['figuresLlm'];
   now?: () => Date;
 }
 

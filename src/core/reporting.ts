@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { ChatLike } from '../knowledge/answer.js';
+import { proposeFigures } from '../reports/llm-figures.js';
 import { looksLikeReport, parseFigures } from '../reports/parse-figures.js';
 import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
 import type { ReportStore, Unit } from '../store/reports.js';
@@ -26,6 +28,8 @@ export interface ChartInput {
 export interface ReportingDeps {
   store: Store;
   reports: ReportStore;
+  /** With an LLM configured, it may propose figures the rules could not read; the same checks decide. */
+  figuresLlm?: { llm: ChatLike; prompt: string; timeoutMs: number };
   /** Renders the /tonghop chart; without it the summary is text only. */
   chart?: (input: ChartInput) => Promise<Uint8Array>;
   now?: () => Date;
@@ -60,7 +64,14 @@ export function createReporting(deps: ReportingDeps) {
 
   /** Parses an officer's message; asks back, or shows the draft for confirmation. */
   async function propose(msg: Incoming, text: string, unit: Unit, correction: boolean): Promise<Reply[]> {
-    const parsed = parseFigures(text);
+    let parsed = parseFigures(text);
+    if ((parsed.needsClarification || parsed.figures.length === 0) && deps.figuresLlm) {
+      // The rules could not read it all: the LLM may propose; its figures pass the same checks,
+      // and only a clean proposal replaces the rules' question.
+      const { llm, prompt, timeoutMs } = deps.figuresLlm;
+      const proposal = await proposeFigures(llm, prompt, text, timeoutMs);
+      if (proposal && (!proposal.needsClarification || parsed.figures.length === 0)) parsed = proposal;
+    }
     if (parsed.needsClarification) return [{ text: `${parsed.question ?? texts.reportUnclear}\n${texts.nothingSaved}` }];
     if (parsed.figures.length === 0) return [{ text: texts.reportUnclear }];
     const draft: Draft = {

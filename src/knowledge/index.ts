@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
+import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
 import { SECTIONS } from './chunk.js';
 import { loadCorpus } from './corpus.js';
@@ -15,7 +15,6 @@ export interface KnowledgeOptions {
   corpusDir: string;
   /** The index lives in `${dataDir}/index`, rebuilt only when the corpus hash changes. */
   dataDir: string;
-  promptsDir?: string;
   /** Remote embeddings (OpenAI-compatible); the local offline embedder otherwise. */
   embeddings?: EmbeddingsInterface;
   llm?: ChatLike;
@@ -56,8 +55,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     // Over the chunks themselves, so a change in chunking rebuilds the index too.
     corpusHash: hashRecords(records),
   });
-  const promptsDir = opts.promptsDir ?? path.resolve(opts.corpusDir, '..', 'prompts');
-  const prompt = opts.llm ? await readFile(path.join(promptsDir, 'answer.vi.md'), 'utf8') : undefined;
+  const prompt = opts.llm ? await loadPrompt('answer.vi.md') : undefined;
   const answerer = createAnswerer({
     stats: corpusStats(corpus.chunks, corpus.docs),
     docs: corpus.docs,
