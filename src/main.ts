@@ -55,13 +55,14 @@ async function main(): Promise<void> {
   const reminders = createReminders({
     reports: app.reports,
     logger,
+    daysBefore: config.reminderDays,
     send: async (m) => {
       const channel = byName.get(m.channel);
       if (!channel) throw new Error(`channel ${m.channel} is not running`);
       await channel.send(m.chatId, { text: m.text });
     },
   });
-  if (channels.length) reminders.start();
+  if (channels.length && config.reminderDays > 0) reminders.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
     { port: config.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai), channels: channels.map((c) => c.name) },

@@ -35,6 +35,7 @@ const schema = z.object({
   ),
   ZALO_BOT_TOKEN: opt(z.string().min(10, { message: 'quá ngắn: sao chép lại từ Zalo Bot Manager' })),
   ZALO_API_ROOT: withDefault(z.url(), 'https://bot-api.zapps.me'),
+  REMINDER_DAYS: withDefault(z.coerce.number().int().min(0).max(60), 7),
   ZALO_WEBHOOK_SECRET: opt(z.string().min(8, { message: 'dài 8–256 ký tự' }).max(256, { message: 'dài 8–256 ký tự' })),
 });
 
@@ -58,6 +59,8 @@ export interface Config {
   readonly llmTimeoutMs: number;
   /** Where the store lives: SQLite file under dataDir by default, PostgreSQL when a URL is given. */
   readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  /** Days before a unit's report deadline when its officers are reminded; 0 turns reminders off. */
+  readonly reminderDays: number;
   /** Base URL for webhooks; absent means long polling. */
   readonly publicUrl?: string;
   readonly telegram?: { readonly token: string; readonly apiRoot: string; readonly webhookSecret: string };
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         }
       : {}),
     llmTimeoutMs: e.LLM_TIMEOUT_MS,
+    reminderDays: e.REMINDER_DAYS,
     database: e.DATABASE_URL?.startsWith('postgres')
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: sqliteFile(e.DATABASE_URL, path.resolve(cwd, e.DATA_DIR), cwd) },
