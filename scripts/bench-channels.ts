@@ -8,7 +8,7 @@
  * A warm-up of 300 deliveries per channel comes first and is not measured.
  * Options (env): BENCH_SECONDS (30), BENCH_RATE (requests/s, 220), BENCH_JSON=1 for JSON output.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -98,7 +98,9 @@ async function main() {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-channels-'));
   const base = `http://127.0.0.1:${port}`;
-  const bot = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), '--import', 'tsx', path.join(root, 'src/main.ts')], {
+  // The bot as `npm start` runs it: the bundle in dist/.
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const bot = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), path.join(root, 'dist/main.mjs')], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

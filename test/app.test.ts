@@ -46,6 +46,16 @@ describe('the app offline (embedded defaults)', () => {
   });
 });
 
+describe('the app with an OpenAI-compatible server that is down', () => {
+  it('still starts and answers, from the local embedder and the extractive answer', async () => {
+    const app = await createApp(configFor({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', LLM_TIMEOUT_MS: '1000' }), silentLogger);
+    const a = await app.knowledge.ask('chi tieu nam 2025 ve nguoi dan duoc xac nhan tren VNeID la bao nhieu');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('80%');
+    await app.close();
+  });
+});
+
 describe('the app with an OpenAI-compatible server configured', () => {
   let fake: FakeOpenAI;
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { ReportStore } from '../store/reports.js';
 import type { Store } from '../store/store.js';
+import { createAwards } from '../awards/awards-flow.js';
 import { createReporting, type ReportingDeps } from './reporting.js';
 import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
@@ -38,6 +39,11 @@ export function parseCommand(text: string): { command: string; rest: string } | 
 export function createCore(deps: CoreDeps) {
   const { store, knowledge } = deps;
   const reporting = createReporting(deps);
+  const awards = createAwards({
+    reports: deps.reports,
+    corpus: { chunks: knowledge.chunks, docs: knowledge.docs },
+    ...(deps.now ? { now: deps.now } : {}),
+  });
 
   async function answer(msg: Incoming, question: string): Promise<Reply[]> {
     if (!question) return [{ text: texts.emptyQuestion }];
@@ -72,10 +78,11 @@ export function createCore(deps: CoreDeps) {
   }
 
   async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
-    if (payload) return (await reporting.payload(msg, payload)) ?? onPayload(msg, payload);
+    if (payload) return (await reporting.payload(msg, payload)) ?? (await awards.payload(msg, payload)) ?? onPayload(msg, payload);
     const cmd = parseCommand(text);
-    if (!cmd) return (await reporting.text(msg, text)) ?? answer(msg, text);
-    const reply = await reporting.command(msg, cmd.command, cmd.rest);
+    // Free text: an officer's figures, else an award or a body named outright, else a question.
+    if (!cmd) return (await reporting.text(msg, text)) ?? (await awards.text(msg, text)) ?? answer(msg, text);
+    const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await awards.command(msg, cmd.command, cmd.rest));
     if (reply) return reply;
     switch (cmd.command) {
       case 'start':

@@ -6,7 +6,7 @@ import { createAnswerer, type ChatLike } from './answer.js';
 import { SECTIONS } from './chunk.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats } from './coverage.js';
-import { createRetriever, hashRecords } from './retrieve.js';
+import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
 
 export type { Knowledge } from './types.js';
@@ -49,12 +49,19 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     // passages, and the section path, so a heading's words find the text under it.
     return { id: c.id, title: `${doc.label}, ${doc.issuer}${doc.signer ? `, ${doc.signer}` : ''}. ${c.section}`, text: c.text };
   });
-  const retriever = await createRetriever(records, {
-    ...(opts.embeddings ? { embeddings: opts.embeddings } : {}),
-    indexDir: path.join(opts.dataDir, 'index'),
-    // Over the chunks themselves, so a change in chunking rebuilds the index too.
-    corpusHash: hashRecords(records),
-  });
+  const indexDir = path.join(opts.dataDir, 'index');
+  // Over the chunks themselves, so a change in chunking rebuilds the index too.
+  const corpusHash = hashRecords(records);
+  const onEmbedError = (err: unknown) => opts.logger?.warn({ err }, 'query embedding failed; lexical search only');
+  let retriever: Retriever;
+  try {
+    retriever = await createRetriever(records, { ...(opts.embeddings ? { embeddings: opts.embeddings } : {}), indexDir, corpusHash, onEmbedError });
+  } catch (err) {
+    if (!opts.embeddings) throw err;
+    // The embeddings server is down or refuses: start anyway on the local embedder.
+    opts.logger?.warn({ err }, 'remote embeddings unavailable; using the local embedder');
+    retriever = await createRetriever(records, { indexDir: path.join(opts.dataDir, 'index-local'), corpusHash });
+  }
   const prompt = opts.llm ? await loadPrompt('answer.vi.md') : undefined;
   const answerer = createAnswerer({
     stats: corpusStats(corpus.chunks, corpus.docs),

@@ -28,6 +28,8 @@ export interface RetrieverOptions extends Partial<FusionOptions> {
   lexical?: Partial<LexicalOptions>;
   /** Remote embeddings (e.g. OpenAIEmbeddings). Default: a local LSA fitted on the records. */
   embeddings?: EmbeddingsInterface;
+  /** Told when a query could not be embedded (the search then runs on the lexical ranker only). */
+  onEmbedError?: (err: unknown) => void;
   /** false: lexical only, no vector index at all (fastest start). Default true. */
   vectors?: boolean;
   local?: LocalEmbedderOptions;
@@ -110,8 +112,15 @@ export async function createRetriever(records: SearchRecord[], options: Retrieve
       const depth = Math.max(k, fusion.depth);
       const lex = lexical.search(query, depth);
       if (!vectors) return lex.slice(0, k);
-      const dense = vectors.index.search(await vectors.embed(query), depth);
-      return fuse(lex, dense, k, fusion);
+      // A remote embedding that fails (network, quota) must not cost the answer: lexical alone.
+      const vector = await Promise.resolve()
+        .then(() => vectors.embed(query))
+        .catch((err: unknown) => {
+        options.onEmbedError?.(err);
+        return undefined;
+      });
+      if (!vector) return lex.slice(0, k);
+      return fuse(lex, vectors.index.search(vector, depth), k, fusion);
     },
   };
 }

@@ -36,11 +36,11 @@ describe('the conversation core', () => {
   });
 
   it('answers plain text and /hoi alike, with citations', async () => {
-    const plain = await app.handle(msg('tieu chuan bang khen thu tuong doi voi doanh nghiep'));
-    const hoi = await app.handle(msg('/hoi tieu chuan bang khen thu tuong doi voi doanh nghiep'));
+    const plain = await app.handle(msg('chi tieu nam 2026 ve hoc sinh co ky nang so'));
+    const hoi = await app.handle(msg('/hoi chi tieu nam 2026 ve hoc sinh co ky nang so'));
     expect(plain[0]!.text).toBe(hoi[0]!.text);
     expect(plain[0]!.citations).toEqual(hoi[0]!.citations);
-    expect(plain[0]!.citations?.[0]?.section).toContain('3.2.2. Bằng khen của Thủ tướng Chính phủ');
+    expect(plain[0]!.citations?.[0]?.section).toContain('2.2. Năm 2026');
   });
 
   it('asks for a question after an empty /hoi, and refuses an overlong one politely', async () => {
