@@ -7,6 +7,7 @@
  * article becomes the question), which still separates configurations where train is saturated.
  */
 import path from 'node:path';
+import { benchReplies } from './bench-replies.js';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { create, insertMultiple, search } from '@orama/orama';
@@ -63,8 +64,9 @@ for (const set of sets) {
   }
 }
 
+const replies = await benchReplies();
 if (json) {
-  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ retrieval: rows, replies }, null, 2)}\n`);
 } else {
   const cols: [string, keyof RetrievalMetrics, number][] = [
     ['MRR@10', 'mrr@10', 3], ['R@1', 'recall@1', 3], ['R@5', 'recall@5', 3], ['R@10', 'recall@10', 3],
@@ -76,4 +78,7 @@ if (json) {
   const out = [line(['system', 'queries', ...cols.map((c) => c[0])])];
   for (const r of rows) out.push(line([r.system, r.file, ...cols.map(([, key, d]) => r[key].toFixed(d))]));
   process.stdout.write(`${out.join('\n')}\n`);
+  const fw = Math.max(...replies.map((r) => r.flow.length));
+  process.stdout.write(`\nReply time through the core, embedded default (per message):\n${'flow'.padEnd(fw)}  ${'n'.padStart(5)}  ${'p50 ms'.padStart(7)}  ${'p95 ms'.padStart(7)}\n`);
+  for (const r of replies) process.stdout.write(`${r.flow.padEnd(fw)}  ${String(r.n).padStart(5)}  ${r.p50_ms.toFixed(2).padStart(7)}  ${r.p95_ms.toFixed(2).padStart(7)}\n`);
 }
