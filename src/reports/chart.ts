@@ -1,4 +1,6 @@
 import { drawText, fontExtents, measureText, type FontWeight } from './chart-font.js';
+import { percentLabel } from './vi-format.js';
+import { ellipsize, wrap, wrapBalanced } from './chart-text.js';
 import { hexRgb, Raster } from './chart-raster.js';
 import { indicatorById, INDICATORS, targetFor } from './indicators.js';
 
@@ -106,50 +108,7 @@ const BAR_H_COMPACT = 20;
 const COMPACT_FROM_UNITS = 10;
 const GROUP_GAP = 22;
 
-/**
- * 85.5 → "85,5%"; 80 → "80%" (one decimal at most, decimal comma: what viNumber in progress.ts
- * writes, without building an Intl formatter per label).
- */
-export function percentLabel(p: number): string {
-  const r = Math.round(p * 10) / 10;
-  const s = Number.isInteger(r) ? String(r) : r.toFixed(1);
-  return `${s.replace('.', ',')}%`;
-}
-
-/** Splits `text` into lines no wider than `max` px (a word longer than a line stays whole). */
-function wrap(text: string, size: number, weight: FontWeight, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && measureText(candidate, size, weight) > max) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
-}
-
-/** Like `wrap`, but with lines of even length (no single orphan word on the last line). */
-function wrapBalanced(text: string, size: number, weight: FontWeight, max: number): string[] {
-  let best = wrap(text, size, weight, max);
-  if (best.length < 2) return best;
-  for (let trial = max - 8; trial > max / 2; trial -= 8) {
-    const lines = wrap(text, size, weight, trial);
-    if (lines.length !== best.length || lines.some((l) => measureText(l, size, weight) > trial)) break;
-    best = lines;
-  }
-  return best;
-}
-
-/** `text`, shortened with "…" to fit `max` px. */
-function ellipsize(text: string, size: number, weight: FontWeight, max: number): string {
-  if (measureText(text, size, weight) <= max) return text;
-  let s = text;
-  while (s.length > 1 && measureText(`${s}…`, size, weight) > max) s = s.slice(0, -1);
-  return `${s.trimEnd()}…`;
-}
+export { percentLabel };
 
 function statusOf(percent: number | null, met: boolean | null): BarStatus {
   if (percent === null) return 'noData';

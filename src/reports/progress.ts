@@ -1,4 +1,7 @@
 import { indicatorById, INDICATORS, isMet, targetFor, type Target } from './indicators.js';
+import { viNumber } from './vi-format.js';
+
+export { viNumber };
 
 /**
  * Figures as people read them, and how far each is from its target. Shared by the chat replies,
@@ -12,10 +15,6 @@ export interface FigureValue {
   approx?: boolean;
 }
 
-/** 85.5 → "85,5"; 1234 → "1.234" (Vietnamese separators). */
-export function viNumber(n: number, decimals = 1): string {
-  return n.toLocaleString('vi-VN', { maximumFractionDigits: decimals });
-}
 
 /** The percent a figure stands for: given, or x/y × 100 (one decimal). */
 export function percentOf(f: FigureValue): number | null {
@@ -27,14 +26,14 @@ export function percentOf(f: FigureValue): number | null {
 /** "1.234/1.500 (82,3%)", "khoảng 80%", "85,5%". */
 export function formatFigure(f: FigureValue): string {
   const p = percentOf(f);
-  const pct = p === null ? '' : `${viNumber(p)}%`;
+  const pct = p === null ? '' : `${viNumber(p, 1)}%`;
   const value = f.numerator != null && f.denominator != null ? `${viNumber(f.numerator, 0)}/${viNumber(f.denominator, 0)} (${pct})` : pct;
   return f.approx ? `khoảng ${value}` : value;
 }
 
 /** "> 80%" or "≥ 100%" (with the plan's scope when it narrows the target). */
 export function formatTarget(t: Target): string {
-  return `${t.comparator === '>' ? 'trên' : 'từ'} ${viNumber(t.percent)}%${t.scope ? ` (${t.scope})` : ''}`;
+  return `${t.comparator === '>' ? 'trên' : 'từ'} ${viNumber(t.percent, 1)}%${t.scope ? ` (${t.scope})` : ''}`;
 }
 
 /** Met, not met, or unknown (no target that year, or no value). Approximate values count as given. */

@@ -4,6 +4,7 @@
  * in one message.
  */
 import { INDICATORS, indicatorById, type IndicatorId } from './indicators.js';
+import { viNumber } from './vi-format.js';
 
 /** Why a report cannot be recorded as written. */
 export type Problem =
@@ -20,15 +21,7 @@ export type Problem =
   | { kind: 'unreadable'; raw: string }
   | { kind: 'twoYears' };
 
-/**
- * A number written the Vietnamese way: dot for thousands, comma for decimals.
- * @example viNumber(1234.5) === '1.234,5'
- */
-export function viNumber(n: number): string {
-  const [int, dec] = String(Math.round(n * 100) / 100).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return dec ? `${grouped},${dec}` : grouped;
-}
+export { viNumber };
 
 const name = (id: IndicatorId) => `“${indicatorById(id)!.name}”`;
 const EXAMPLE = 'tỷ lệ % (ví dụ 85,5%) hoặc số đạt/tổng số (ví dụ 1.234/1.500)';
