@@ -29,6 +29,14 @@ const COMMANDS = [
   { command: 'start', description: 'Lời chào và ví dụ câu hỏi' },
   { command: 'help', description: 'Hướng dẫn sử dụng' },
   { command: 'hoi', description: 'Hỏi về phong trào thi đua, chuyển đổi số' },
+  { command: 'khenthuong', description: 'Hình thức và tiêu chuẩn khen thưởng' },
+  { command: 'moc', description: 'Các mốc thời gian, hạn báo cáo' },
+  { command: 'nhiemvu', description: 'Nhiệm vụ của từng cơ quan' },
+  { command: 'dangky', description: 'Cán bộ: đăng ký bằng mã mời' },
+  { command: 'tiendo', description: 'Cán bộ: tiến độ so với chỉ tiêu' },
+  { command: 'sua', description: 'Cán bộ: sửa số liệu đã gửi' },
+  { command: 'huy', description: 'Cán bộ: hủy số liệu đang chờ' },
+  { command: 'tonghop', description: 'Thi đua - khen thưởng: tổng hợp các đơn vị' },
 ];
 
 /**
