@@ -170,7 +170,7 @@ export function createReporting(deps: ReportingDeps) {
     const [mm, dd] = unit.deadline.split('-').map(Number);
     const due = new Date(Date.UTC(Number(period), mm! - 1, dd!));
     const days = Math.ceil((due.getTime() - today.getTime()) / 86_400_000);
-    return ` — ${texts.lateNote(`${dd}/${mm}`, days)}`;
+    return ` — ${texts.lateNote(`${String(dd).padStart(2, '0')}/${String(mm).padStart(2, '0')}`, days)}`;
   }
 
   return {
