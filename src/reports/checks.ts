@@ -66,16 +66,30 @@ export function dedupe(figures: Figure[], problems: Problem[]): Figure[] {
 
 /** "14/16 trường, đạt 87,5%": a ratio and its percent written apart are one figure if they agree. */
 function mergeHalves(indicator: IndicatorId, fs: Figure[], problems: Problem[]): Figure[] {
-  const pct = fs.filter((f) => f.percent !== undefined && f.numerator === undefined);
-  const ratio = fs.filter((f) => f.percent === undefined && f.denominator !== undefined);
-  if (fs.length !== 2 || pct.length !== 1 || ratio.length !== 1) return fs;
-  const [p, r] = [pct[0]!, ratio[0]!];
+  if (fs.length !== 2) return fs;
+  const joined = joinHalves(indicator, fs[0]!, fs[1]!, 1, problems);
+  return joined === undefined ? fs : joined === null ? [] : [joined];
+}
+
+/**
+ * One figure from a ratio and a percent written apart (either order), when they agree within
+ * `tolerance` points (1 point when either is approximate). Undefined when `a` and `b` are not
+ * such halves; null, with a 'mismatch' problem, when they disagree.
+ */
+export function joinHalves(indicator: IndicatorId, a: Figure, b: Figure, tolerance: number, problems: Problem[]): Figure | null | undefined {
+  const isPct = (f: Figure) => f.percent !== undefined && f.numerator === undefined;
+  const isRatio = (f: Figure) => f.percent === undefined && f.denominator !== undefined;
+  const [p, r] = isPct(a) && isRatio(b) ? [a, b] : isPct(b) && isRatio(a) ? [b, a] : [];
+  if (!p || !r) return undefined;
   const { numerator: n, denominator: d } = r as Required<Pick<Figure, 'numerator' | 'denominator'>>;
-  if (!p.approx && !r.approx && Math.abs((n / d) * 100 - p.percent!) > 1) {
+  const approx = p.approx || r.approx;
+  // mergeHalves (tolerance 1) skipped the check for approximate figures; keep that there.
+  const limit = approx ? (tolerance >= 1 ? Infinity : 1) : tolerance;
+  if (Math.abs((n / d) * 100 - p.percent!) > limit + 1e-9) {
     problems.push({ kind: 'mismatch', indicator, percent: p.percent!, numerator: n, denominator: d });
-    return [];
+    return null;
   }
   const merged: Figure = { indicator, percent: p.percent!, numerator: n, denominator: d };
-  if (p.approx || r.approx) merged.approx = true;
-  return [merged];
+  if (approx) merged.approx = true;
+  return merged;
 }

@@ -11,7 +11,7 @@
  */
 import type { IndicatorId } from './indicators.js';
 import { attach, groupsIn, type Group } from './attach.js';
-import { dedupe, toFigure, valueText, type Figure } from './checks.js';
+import { dedupe, joinHalves, toFigure, valueText, type Figure } from './checks.js';
 import { questionFor, type Problem } from './questions.js';
 import { closestIndicators, contentWords, resolveMention, subjectClusters } from './recognize.js';
 import { foldAligned, hardSegments, maskNonFigures, type Span } from './text.js';
@@ -35,6 +35,18 @@ const HEADER = /:\s*$|^\s*(?:(?:e|em|toi|minh)\s+)?(?:xin\s+)?(?:bao\s*cao|kinh\
 const LEAD_CHATTER = /^[\s,:;.\-–+*•()]*(?:(?:e|em|bao\s*cao|t[iy]\s*le|tl|so\s*lieu|so|dat|da|co|la)\s+)*/;
 const TRAIL_CHATTER = /(?:\s+(?:dat(?:\s*duoc)?|la|duoc|da|roi|a|co|chiem))*[\s,:;.\-–+*•()]*$/;
 const RATE = /(?<![a-z])(?:t[iy]\s*le|tl)(?![a-z])/;
+// "CBCCVC đã đạt chỉ tiêu rồi ạ": a result claimed in words, with no number, is still a report
+// (the number is asked back), unless it asks "… đạt chỉ tiêu (năm 2025) chưa/không".
+const CLAIM =
+  /(?<![a-z])(?:dat|hoan\s*thanh|vuot)\s*(?:duoc\s*)?(?:chi\s*tieu|ke\s*hoach|muc\s*tieu)(?![a-z])(?![^,;.!?\n]*(?<![a-z])(?:chua|khong)(?![a-z]))/;
+// A clause made only of a verb ("…VNeID, đạt 82,7%", "tương đương", "bằng", "tức") names no
+// population: its value continues the previous figure instead of being resolved on its own, where
+// the context kept ("ND", without "VNeID") could name another indicator.
+const CONTINUES =
+  /^(?:[\s,:()+\-–]|(?<![a-z])(?:dat|duoc|tuong\s*(?:duong|ung)|bang|tuc|la|chiem|t[iy]\s*le|tl|a|roi|nhe)(?![a-z]))*$/;
+const CONTINUE_VERB = /(?<![a-z])(?:dat|tuong\s*(?:duong|ung)|bang|tuc|chiem)(?![a-z])/;
+// Ratio and percent of one figure agree within 0.1 point (rounding to one decimal); 1 if approximate.
+const CONTINUE_TOLERANCE = 0.1;
 
 interface Prepared {
   nfc: string;
@@ -85,7 +97,7 @@ function isReport(p: Prepared): boolean {
   const question = QUESTION.test(p.folded.trim());
   const cue = REPORT.test(p.folded);
   if (p.segments.some((s) => s.qs.length > 0)) return !question || cue;
-  return cue && !question && subjectClusters(p.masked).length > 0;
+  return (cue || CLAIM.test(p.masked)) && !question && subjectClusters(p.masked).length > 0;
 }
 
 /** Reads the figures of a message; see the module comment and `ParseResult`. */
@@ -98,6 +110,8 @@ export function parseFigures(message: string): ParseResult {
   const orphans: IndicatorId[] = [];
   const hasValues = p.segments.some((s) => s.qs.length > 0);
   let context = '';
+  // The figure the previous value of the message produced (index in `figures`), for continuations.
+  let last: number | undefined;
   const original = (s: Span) => {
     // Trim on the folded copy (same positions), quote the original: "NLĐ có kỹ năng số", not "… đạt".
     const f = p.masked.slice(s.start, s.end);
@@ -128,8 +142,23 @@ export function parseFigures(message: string): ParseResult {
       a.orphans.forEach((g) => orphan({ ...g, ...shift(g) }));
       const q = seg.qs[local.indexOf(a.q)]!;
       const value = valueText(q);
+      const prev = last;
+      last = undefined;
       if (q.unreadable) {
         problems.push({ kind: 'unreadable', raw: p.nfc.slice(q.start, q.end).trim() });
+        continue;
+      }
+      const clause = a.parts.map((s) => segText.slice(s.start, s.end)).join(' ');
+      if (prev !== undefined && !a.primary && CONTINUES.test(clause) && CONTINUE_VERB.test(clause)) {
+        // Same indicator as the previous figure; its other half (ratio ↔ percent) merges into it
+        // or asks back on a mismatch, anything else is left to dedupe (repeat or conflict).
+        const before = figures[prev]!;
+        const fig = toFigure(before.indicator as IndicatorId, q, RATE.test(a.mention), problems);
+        if (!fig) continue;
+        const joined = joinHalves(before.indicator as IndicatorId, before, fig, CONTINUE_TOLERANCE, problems);
+        if (joined === undefined) figures.push(fig);
+        else if (joined) figures[prev] = joined;
+        last = joined === undefined ? figures.length - 1 : joined ? prev : undefined;
         continue;
       }
       let mention = a.mention;
@@ -147,7 +176,7 @@ export function parseFigures(message: string): ParseResult {
         continue;
       }
       const fig = toFigure(r.id, q, RATE.test(mention), problems);
-      if (fig) figures.push(fig);
+      if (fig) last = figures.push(fig) - 1;
     }
   }
 

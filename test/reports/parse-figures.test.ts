@@ -136,6 +136,43 @@ describe('parseFigures: asking back', () => {
   });
 });
 
+describe('a value whose clause only says "đạt" continues the previous figure', () => {
+  it('merges a matching percent into the ratio, keeping its indicator (VNeID)', () => {
+    expect(parseFigures('Cả phường năm 2026 có 2.315/2.800 ND xác nhận phổ cập trên VNeID, đạt 82,7%')).toStrictEqual({
+      figures: [{ indicator: 'nguoi_dan_xac_nhan_vneid', numerator: 2315, denominator: 2800, percent: 82.7 }],
+      period: '2026',
+      needsClarification: false,
+    });
+    expect(parseFigures('14/16 trường, đạt 87,5%').figures).toStrictEqual([
+      { indicator: 'co_so_giao_duc_day_ky_nang_so', numerator: 14, denominator: 16, percent: 87.5 },
+    ]);
+  });
+
+  it('asks back when the percent does not match the ratio', () => {
+    const r = parseFigures('2.000/2.500 người dân xác nhận VNeID, đạt 90%');
+    expect(r).toMatchObject({ figures: [], needsClarification: true });
+    expect(r.question).toContain('không khớp');
+    expect(r.question).toContain(fullName('nguoi_dan_xac_nhan_vneid'));
+  });
+});
+
+describe('a result claimed without a number', () => {
+  it('is a report that asks for the number', () => {
+    const r = parseFigures('cbccvc co ky nang so da dat chi tieu roi a');
+    expect(looksLikeReport('cbccvc co ky nang so da dat chi tieu roi a')).toBe(true);
+    expect(r).toMatchObject({ figures: [], needsClarification: true });
+    expect(r.question).toContain(`${fullName('can_bo_ky_nang_so')}” chưa có số liệu`);
+  });
+
+  it.each([
+    ['CBCCVC đã đạt chỉ tiêu chưa?', null],
+    ['chỉ tiêu CBCCVC năm 2025 là bao nhiêu?', '2025'],
+  ])('but asking about it is not: %s', (m, period) => {
+    expect(looksLikeReport(m)).toBe(false);
+    expect(parseFigures(m)).toStrictEqual({ figures: [], period, needsClarification: false });
+  });
+});
+
 describe('questions are not reports', () => {
   it.each([
     ['chỉ tiêu năm 2025 là bao nhiêu?', '2025'],
