@@ -1,15 +1,16 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import type { Channel } from './channels/types.js';
+import { createMediaShelf } from './channels/media.js';
+import type { Channel, ChannelDeps } from './channels/types.js';
 import { createTelegramChannel } from './channels/telegram/index.js';
 import { createWebApp } from './channels/web/app.js';
 import { createZaloChannel } from './channels/zalo/index.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger } from './logger.js';
 import { createReminders } from './reports/reminders.js';
 
 /** The messaging channels the config enables (the web chat is always on). */
-function channelsFor(config: Config, deps: { handle: Parameters<typeof createTelegramChannel>[1]['handle']; logger: Logger }): Channel[] {
+function channelsFor(config: Config, deps: ChannelDeps): Channel[] {
   const publicUrl = config.publicUrl ? { publicUrl: config.publicUrl } : {};
   const channels: Channel[] = [];
   if (config.telegram) channels.push(createTelegramChannel({ ...config.telegram, ...publicUrl }, deps));
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
-  const channels = channelsFor(config, { handle: app.handle, logger });
+  // With a public address, generated images (the /tonghop chart) get a URL for Zalo's sendPhoto.
+  const media = config.publicUrl ? createMediaShelf() : undefined;
+  const publishImage = media ? (png: Uint8Array) => `${config.publicUrl}/media/${media.put(png)}.png` : undefined;
+  const channels = channelsFor(config, { handle: app.handle, logger, ...(publishImage ? { publishImage } : {}) });
   let ready = false;
   const web = createWebApp({
     handle: app.handle,
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
       channels: ['web', ...channels.map((c) => c.name)],
     }),
     logger,
+    ...(media ? { media } : {}),
     routes: channels.flatMap((c) => (c.route ? [c.route] : [])),
   });
   const server = serve({ fetch: web.fetch, port: config.port, hostname: config.host });

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.js';
 export interface ChannelDeps {
   handle: Handle;
   logger: Logger;
+  /** A public URL for a generated PNG, when the bot has a public address (PUBLIC_URL). */
+  publishImage?: (png: Uint8Array) => string;
 }
 
 /** An HTTP endpoint a channel needs on the bot's server (a webhook). */

@@ -144,3 +144,19 @@ describe('web app: POST /api/chat', () => {
     expect(logged).toEqual([expect.objectContaining({ err: boom, path: '/api/chat' })]);
   });
 });
+
+describe('GET /media/<id>.png', () => {
+  it('serves a generated image from the shelf, and 404 for anything else', async () => {
+    const { createMediaShelf } = await import('../../src/channels/media.js');
+    const media = createMediaShelf();
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    const id = media.put(png);
+    const app = createWebApp({ handle: async () => [], health: () => ({}), media });
+    const res = await app.request(`/media/${id}.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+    expect((await app.request('/media/unknown-id-123.png')).status).toBe(404);
+    expect((await app.request('/media/../etc.png')).status).toBe(404);
+  });
+});

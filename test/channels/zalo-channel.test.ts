@@ -40,11 +40,11 @@ const textUpdate = (chat: string, text: string, mid = `m${nextMid++}`) => ({
   message: { message_id: mid, date: Date.now(), text, chat: { id: chat, chat_type: 'PRIVATE' }, from: { id: chat, display_name: 'An', is_bot: false } },
 });
 
-async function build(opts: { webhook?: boolean; handle?: (msg: Incoming) => Promise<Reply[]> } = {}) {
+async function build(opts: { webhook?: boolean; handle?: (msg: Incoming) => Promise<Reply[]>; publishImage?: (png: Uint8Array) => string } = {}) {
   fake = await startFakeZalo({ pollWaitMs: 200 });
   const channel = createZaloChannel(
     { token: fake.token, apiRoot: fake.url, webhookSecret: SECRET, ...(opts.webhook ? { publicUrl: 'https://bot.example.vn/' } : {}) },
-    { handle: opts.handle ?? app.handle, logger: silentLogger },
+    { handle: opts.handle ?? app.handle, logger: silentLogger, ...(opts.publishImage ? { publishImage: opts.publishImage } : {}) },
     { pollTimeoutSec: 1, minBackoffMs: 10, maxBackoffMs: 50 },
   );
   channels.push(channel);
@@ -216,6 +216,25 @@ describe('Zalo channel, webhook mode', () => {
     expect(fake.texts('a')).toEqual(['Đáp: chậm', 'Đáp: nhanh']);
     const order = fake.texts();
     expect(order.indexOf('Đáp: khác')).toBeLessThan(order.indexOf('Đáp: chậm'));
+  });
+
+  it('sends a generated image as a photo by URL when the bot has a public address, else its caption as text', async () => {
+    const png = new Uint8Array([137, 80, 78, 71]);
+    const handle = async (): Promise<Reply[]> => [{ text: 'Tổng hợp năm 2025', image: { png, caption: 'Tiến độ năm 2025' } }];
+    const published: Uint8Array[] = [];
+    await build({ handle, publishImage: (p) => (published.push(p), 'https://bot.example.vn/media/abc123def.png') });
+    fake.push(textUpdate('u801', '/tonghop'));
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'sendPhoto'));
+    expect(published).toEqual([png]);
+    expect(fake.calls.find((c) => c.method === 'sendPhoto')!.payload).toEqual({ chat_id: 'u801', photo: 'https://bot.example.vn/media/abc123def.png', caption: 'Tiến độ năm 2025' });
+    expect(fake.texts('u801')).toEqual(['Tổng hợp năm 2025']);
+    await fake.close();
+
+    await build({ handle });
+    fake.push(textUpdate('u802', '/tonghop'));
+    await fake.waitFor(() => fake.texts('u802').length > 0);
+    expect(fake.texts('u802').join('\n')).toContain('Tiến độ năm 2025');
+    expect(fake.calls.some((c) => c.method === 'sendPhoto')).toBe(false);
   });
 
   it('apologises when the core fails, and answers even if "typing" fails', async () => {

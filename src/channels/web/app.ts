@@ -16,6 +16,8 @@ export interface WebDeps {
   /** Extra fields for `GET /healthz` (index loaded, DB reachable…); `ok: false` turns it into a 503. */
   health: () => Record<string, unknown>;
   logger?: { error(obj: unknown, msg?: string): void };
+  /** Generated images to serve at GET /media/<id>.png (for platforms that fetch photos by URL). */
+  media?: { get(id: string): Uint8Array | undefined };
   /** Other channels' HTTP endpoints served by the same process (webhooks): path → handler. */
   routes?: { path: string; handler: (req: Request) => Promise<Response> }[];
 }
@@ -123,6 +125,14 @@ export function createWebApp(deps: WebDeps): Hono {
   );
 
   for (const route of deps.routes ?? []) app.post(route.path, (c) => route.handler(c.req.raw));
+
+  app.get('/media/:file', (c) => {
+    const id = /^([\w-]{8,64})\.png$/.exec(c.req.param('file'))?.[1];
+    const png = id ? deps.media?.get(id) : undefined;
+    if (!png) return c.json({ error: webTexts.notFound }, 404);
+    c.header('Cache-Control', 'private, max-age=600');
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+  });
 
   app.notFound((c) => c.json({ error: webTexts.notFound }, 404));
 

@@ -43,7 +43,7 @@ export interface ZaloChannelTuning {
 export function createZaloChannel(config: ZaloChannelConfig, deps: ChannelDeps, tuning: ZaloChannelTuning = {}): Channel {
   const logger = deps.logger.child({ channel: 'zalo' });
   const client = createZaloClient({ token: config.token, apiRoot: config.apiRoot, ...tuning.client });
-  const sink = createZaloSink({ client, handle: deps.handle, logger });
+  const sink = createZaloSink({ client, handle: deps.handle, logger, ...(deps.publishImage ? { publishImage: deps.publishImage } : {}) });
   const publicUrl = config.publicUrl?.replace(/\/+$/, '');
   let accepting = true;
   let started: Promise<void> | undefined;

@@ -14,10 +14,12 @@ import { zaloTexts } from './texts.vi.js';
 import { parseUpdate } from './to-incoming.js';
 
 export interface ZaloSinkDeps {
-  client: Pick<ZaloClient, 'sendMessage' | 'sendChatAction'>;
+  client: Pick<ZaloClient, 'sendMessage' | 'sendChatAction' | 'sendPhoto'>;
   handle: Handle;
   /** Already bound to `{ channel: 'zalo' }`. */
   logger: Logger;
+  /** A public URL for a PNG (webhook mode); without it images go as their caption. */
+  publishImage?: (png: Uint8Array) => string;
 }
 
 export interface ZaloSink {
@@ -36,7 +38,7 @@ export interface ZaloSink {
  * (`${event_name}:${message_id}`) and the core answers a repeated id only once.
  */
 export function createZaloSink(deps: ZaloSinkDeps): ZaloSink {
-  const { client, handle, logger } = deps;
+  const { client, handle, logger, publishImage } = deps;
   /** Tail of each chat's chain; removed when the chain drains, so the map stays small. */
   const tails = new Map<string, Promise<void>>();
 
@@ -58,7 +60,18 @@ export function createZaloSink(deps: ZaloSinkDeps): ZaloSink {
         log.debug({ err }, 'zalo: typing indicator failed');
       }),
     );
-    await send(incoming.chatId, renderReplies(replies));
+    for (const reply of replies) {
+      // Zalo takes photos by URL only: with a public address the chart goes as a photo,
+      // otherwise its caption goes as text (renderReply).
+      const url = reply.image && publishImage ? publishImage(reply.image.png) : undefined;
+      if (!url) {
+        await send(incoming.chatId, renderReplies([reply]));
+        continue;
+      }
+      const { image, ...text } = reply;
+      await send(incoming.chatId, renderReplies([text]));
+      await client.sendPhoto({ chat_id: incoming.chatId, photo: url, ...(image!.caption ? { caption: image!.caption.slice(0, 2000) } : {}) });
+    }
     log.debug({ replies: replies.length }, 'zalo: answered');
   }
 
