@@ -1,29 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import type { Incoming } from '../../src/core/message.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { SECRET_HEADER, WEBHOOK_PATH, createTelegramChannel, escapeHtml } from '../../src/channels/telegram/index.js';
 import type { Channel } from '../../src/channels/types.js';
-import { loadConfig } from '../../src/config/env.js';
 import type { Handle } from '../../src/core/handle-message.js';
 import type { Reply } from '../../src/core/message.js';
 import { texts } from '../../src/core/texts.vi.js';
-import { silentLogger } from '../../src/logger.js';
+import { createTestApp } from '../helpers/app.js';
 import { callbackQuery, groupText, privateText, startFakeTelegram, type FakeTelegram } from '../fakes/fake-telegram.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:TEST-secret_token_value';
 const SECRET = 'webhook-secret-0123456789';
 const Q_2026 = 'nam 2026 chi tieu can bo cong chuc vien chuc co ky nang so la bao nhieu phan tram';
 const Q_VNEID = 'Chỉ tiêu năm 2025 về tỷ lệ người dân trưởng thành được xác nhận phổ cập kỹ năng số trên VNeID là bao nhiêu?';
 
-let dataDir: string;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 let handle: Handle;
 /** Every log line of every channel in this file, to prove the token never appears. */
 const logLines: string[] = [];
@@ -38,11 +32,11 @@ const logger = pino(
 );
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'telegram-test-'));
-  ({ handle } = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger));
+  app = await createTestApp();
+  handle = app.handle;
 });
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(async () => {
+  await app.dispose();
   expect(logLines.length).toBeGreaterThan(0);
   expect(logLines.filter((l) => l.includes('secret_token_value'))).toEqual([]);
 });

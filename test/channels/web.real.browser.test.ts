@@ -2,34 +2,30 @@
  * The whole offline bot in Chromium: the real app (corpus, index, core) behind the real web
  * channel, on a phone-sized screen. The fake-core test next to it covers the page's mechanics.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { createWebApp } from '../../src/channels/web/app.js';
-import { loadConfig } from '../../src/config/env.js';
-import { silentLogger } from '../../src/logger.js';
+import { createTestApp } from '../helpers/app.js';
 import { hasChromium, launchChromium } from '../helpers/chromium.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOT = path.join(os.tmpdir(), 'tro-ly-thi-dua', 'web-chat-real.png');
 
 describe.skipIf(!hasChromium)('the offline bot in the web chat (Chromium)', () => {
   let server: ServerType;
   let browser: Browser;
   let page: Page;
-  let dataDir: string;
+  let app: Awaited<ReturnType<typeof createTestApp>>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'web-real-'));
-    const { handle } = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
-    const app = createWebApp({ handle, health: () => ({}) });
+    app = await createTestApp();
+    const web = createWebApp({ handle: app.handle, health: () => ({}) });
     const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(info.port));
+      server = serve({ fetch: web.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(info.port));
     });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 })).newPage();
@@ -39,7 +35,7 @@ describe.skipIf(!hasChromium)('the offline bot in the web chat (Chromium)', () =
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    rmSync(dataDir, { recursive: true, force: true });
+    await app?.dispose();
   });
 
   const ask = async (question: string) => {

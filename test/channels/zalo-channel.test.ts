@@ -1,34 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
 import { createZaloChannel, SECRET_HEADER, zaloTexts, ZALO_TEXT_LIMIT } from '../../src/channels/zalo/index.js';
 import type { Channel } from '../../src/channels/types.js';
-import { loadConfig } from '../../src/config/env.js';
 import type { Incoming, Reply } from '../../src/core/message.js';
 import { texts } from '../../src/core/texts.vi.js';
 import { silentLogger } from '../../src/logger.js';
+import { createTestApp } from '../helpers/app.js';
 import { startFakeZalo, type FakeZalo } from '../fakes/fake-zalo.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const Q1 = 'Chỉ tiêu năm 2025 về tỷ lệ người dân trưởng thành được xác nhận phổ cập kỹ năng số trên VNeID là bao nhiêu?';
 const Q2 = 'nam 2026 chi tieu can bo cong chuc vien chuc co ky nang so la bao nhieu phan tram';
 const SECRET = 'zalo-secret-0123456789';
 
-let dataDir: string;
-let app: App;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 let fake: FakeZalo;
 const channels: Channel[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'zalo-test-'));
-  app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+  app = await createTestApp();
 });
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.dispose());
 afterEach(async () => {
   await Promise.all(channels.splice(0).map((c) => c.stop()));
   await fake?.close();

@@ -1,24 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { parseCommand } from '../../src/core/handle-message.js';
 import type { Incoming } from '../../src/core/message.js';
 import { silentLogger } from '../../src/logger.js';
+import { createTestApp, repoRoot } from '../helpers/app.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-let app: App;
-let dataDir: string;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'core-test-'));
-  app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+  app = await createTestApp();
 });
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.dispose());
 const msg = (text: string): Incoming => ({ channel: 'console', chatId: 'c1', userId: 'u1', text });
 
 describe('parseCommand', () => {
@@ -86,7 +78,7 @@ describe('deliveries, choices and feedback, kept in the store', () => {
   it('keeps pending choices across a restart (state lives in the store, not in memory)', async () => {
     const chat = { channel: 'console' as const, chatId: 'restart', userId: 'restart' };
     await app.handle({ ...chat, text: 'chi tieu 2026 nguoi dan VNeID' });
-    const again = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+    const again = await createApp(loadConfig({ DATA_DIR: app.dataDir }, repoRoot), silentLogger);
     try {
       const [quotes] = await again.handle({ ...chat, text: '1' });
       expect(quotes!.text).toContain('VNeID');

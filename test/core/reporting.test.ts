@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
 import { runConsoleChat } from '../../src/channels/console/console.js';
-import { loadConfig } from '../../src/config/env.js';
 import type { Incoming } from '../../src/core/message.js';
-import { silentLogger } from '../../src/logger.js';
+import { createTestApp } from '../helpers/app.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-let app: App;
-let dataDir: string;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'reporting-test-'));
-  app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+  app = await createTestApp();
 });
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.dispose());
 
 const say = (userId: string, text: string, channel: Incoming['channel'] = 'zalo') =>
   app.handle({ channel, chatId: userId, userId, text }).then((r) => r.map((x) => x.text).join('\n'));
