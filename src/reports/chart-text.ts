@@ -1,4 +1,5 @@
 import { measureText, type FontWeight } from './chart-font.js';
+import type { DrawOp, TextRole } from './chart.js';
 
 /** Fitting labels into pixel widths, measured with the chart's own fonts. */
 
@@ -37,3 +38,26 @@ export function ellipsize(text: string, size: number, weight: FontWeight, max: n
   return `${s.trimEnd()}…`;
 }
 
+
+/** A text drawer bound to the op list: measures, aligns (left/right/center) and records the text. */
+export function pen(ops: DrawOp[]) {
+  return (
+    s: string,
+    x: number,
+    y: number,
+    size: number,
+    color: string,
+    role: TextRole,
+    opts: { weight?: FontWeight; align?: 'left' | 'right' | 'center' } = {},
+  ) => {
+    const weight = opts.weight ?? 'regular';
+    const t = s.normalize('NFC');
+    const w = measureText(t, size, weight);
+    const left = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
+    const op: DrawOp = { kind: 'text', text: t, x: left, y, w, size, weight, color, role };
+    ops.push(op);
+    return op;
+  };
+}
+
+export type Pen = ReturnType<typeof pen>;

@@ -1,6 +1,8 @@
 import { drawText, fontExtents, measureText, type FontWeight } from './chart-font.js';
 import { percentLabel } from './vi-format.js';
-import { ellipsize, wrap, wrapBalanced } from './chart-text.js';
+import { ellipsize, pen, wrapBalanced } from './chart-text.js';
+import { layoutHeader } from './chart-header.js';
+import { COLORS, FONT, PAD, W } from './chart-style.js';
 import { hexRgb, Raster } from './chart-raster.js';
 import { indicatorById, INDICATORS, targetFor } from './indicators.js';
 
@@ -71,35 +73,8 @@ export interface ChartLayout {
   ops: DrawOp[];
 }
 
-export const COLORS = {
-  background: '#ffffff',
-  text: '#1f2328',
-  muted: '#5f6368',
-  met: '#2e7d32',
-  notMet: '#e65100',
-  noTarget: '#5c7cad',
-  noDataFill: '#f4f4f4',
-  noDataLine: '#9e9e9e',
-  noDataText: '#6b6b6b',
-  target: '#1a3c8f',
-  grid: '#e3e3e3',
-  axis: '#9a9a9a',
-  separator: '#d0d0d0',
-  onBar: '#ffffff',
-} as const;
+export { COLORS };
 
-const W = 1000;
-const PAD = 32;
-const FONT = {
-  title: 30,
-  subtitle: 19,
-  legend: 19,
-  axis: 17,
-  group: 21,
-  target: 18,
-  unit: 19,
-  value: 19,
-} as const;
 /** Row pitch and bar thickness; tighter with many units, to stay within what chat apps accept. */
 const BAR_ROW = 38;
 const BAR_H = 26;
@@ -129,91 +104,12 @@ export function layoutProgressChart(input: ProgressChartInput): ChartLayout {
   const compact = input.units.length > COMPACT_FROM_UNITS;
   const rowPitch = compact ? BAR_ROW_COMPACT : BAR_ROW;
   const barH = compact ? BAR_H_COMPACT : BAR_H;
-  const text = (
-    s: string,
-    x: number,
-    y: number,
-    size: number,
-    color: string,
-    role: TextRole,
-    opts: { weight?: FontWeight; align?: 'left' | 'right' | 'center' } = {},
-  ) => {
-    const weight = opts.weight ?? 'regular';
-    const t = s.normalize('NFC');
-    const w = measureText(t, size, weight);
-    const left = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
-    const op: DrawOp = { kind: 'text', text: t, x: left, y, w, size, weight, color, role };
-    ops.push(op);
-    return op;
-  };
+  const text = pen(ops);
   const asc = (size: number) => fontExtents(size).ascent;
 
-  let y = PAD;
-
-  // Title: on one line if a slightly smaller size allows, else on balanced lines; then subtitle.
-  const titleSize = [FONT.title, FONT.title - 2, FONT.title - 4, FONT.title - 6].find(
-    (size) => measureText(input.title, size, 'bold') <= W - 2 * PAD,
-  );
-  const titleLines = titleSize ? [input.title] : wrapBalanced(input.title, FONT.title, 'bold', W - 2 * PAD);
-  for (const line of titleLines) {
-    const size = titleSize ?? FONT.title;
-    text(line, PAD, y + asc(size) * 0.85, size, COLORS.text, 'title', { weight: 'bold' });
-    y += size * 1.3;
-  }
   const indicatorIds = orderedIndicators(input);
   const unitCount = input.units.length;
-  const reported = input.rows.filter((r) => r.percent !== null && r.unitIndex < unitCount).length;
-  const metCount = input.rows.filter((r) => r.percent !== null && r.met === true).length;
-  const judged = input.rows.filter((r) => r.percent !== null && r.met !== null).length;
-  const subtitle = [
-    /^\d{4}$/.test(input.period) ? `Năm ${input.period}` : input.period,
-    `${unitCount} đơn vị`,
-    `${reported}/${unitCount * indicatorIds.length} số liệu đã báo cáo`,
-    ...(judged ? [`${metCount}/${judged} đạt chỉ tiêu`] : []),
-  ].join(' · ');
-  y += 2;
-  for (const line of wrap(subtitle, FONT.subtitle, 'regular', W - 2 * PAD)) {
-    text(line, PAD, y + asc(FONT.subtitle) * 0.85, FONT.subtitle, COLORS.muted, 'subtitle');
-    y += FONT.subtitle * 1.4;
-  }
-  y += 10;
-
-  // Legend.
-  const hasNoTarget = input.rows.some((r) => r.percent !== null && r.met === null);
-  const legend: { label: string; swatch: (x: number, yMid: number) => void }[] = [
-    { label: 'Đạt', swatch: (x, m) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.met }) },
-    { label: 'Chưa đạt', swatch: (x, m) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.notMet }) },
-    ...(hasNoTarget
-      ? [{ label: 'Không có chỉ tiêu', swatch: (x: number, m: number) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.noTarget }) }]
-      : []),
-    {
-      label: 'Chưa báo cáo',
-      swatch: (x, m) => {
-        ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.noDataFill });
-        ops.push({ kind: 'frame', x, y: m - 9, w: 26, h: 18, color: COLORS.noDataLine, lineWidth: 2 });
-      },
-    },
-    {
-      label: 'Chỉ tiêu',
-      swatch: (x, m) => ops.push({ kind: 'dashV', x: x + 12, y1: m - 11, y2: m + 11, color: COLORS.target, lineWidth: 3, dash: 6, gap: 4 }),
-    },
-  ];
-  {
-    let x = PAD;
-    const mid = y + 12;
-    let lineMid = mid;
-    for (const item of legend) {
-      const w = 26 + 8 + measureText(item.label, FONT.legend) + 26;
-      if (x + w - 26 > W - PAD) {
-        x = PAD;
-        lineMid += 32;
-      }
-      item.swatch(x, lineMid);
-      text(item.label, x + 34, lineMid + asc(FONT.legend) * 0.38, FONT.legend, COLORS.text, 'legend');
-      x += w;
-    }
-    y = lineMid + 12 + 18;
-  }
+  let y = layoutHeader(input, indicatorIds, ops, text);
 
   // Horizontal geometry: unit names on the left, the 0–100% track, room for "100%" after it.
   const unitNames = input.units.map((u) => u.name.normalize('NFC'));
