@@ -1,15 +1,17 @@
 /**
  * THE retrieval pipeline, used by the bot and by the evaluation alike: the Vietnamese lexical
- * ranker, plus a dense vector index (local LSA offline, or remote embeddings when configured)
- * fused in. Measured on ALQAC train, the local vectors do not lift MRR when fused by RRF or by
- * weighted scores (they lower it), but they do bring missed articles into the top 10; hence the
- * default "lexical-first": the lexical head is kept and the tail is re-ranked with vectors.
+ * ranker (whole records mixed with their best lines, `passages.ts`), plus a dense vector index
+ * (local LSA offline, or remote embeddings when configured) fused in. Measured on ALQAC train,
+ * the local vectors lower MRR when fused by RRF or by weighted scores, but bring missed records
+ * into the top 10 on the inverse-cloze proxy and the bot's own question set; hence the default
+ * "lexical-first": the lexical head is kept and the tail is re-ranked with vectors.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { LexicalIndex } from './lexical.js';
 import type { LexicalOptions } from './lexical.js';
+import { RecordRanker } from './passages.js';
+import type { PassageOptions } from './passages.js';
 import { LocalEmbeddings } from './local-embedder.js';
 import type { LocalEmbedderOptions } from './local-embedder.js';
 import type { SearchHit, SearchRecord } from './types.js';
@@ -26,6 +28,8 @@ export interface Retriever {
 /** Options of `createRetriever`; everything has a measured default. */
 export interface RetrieverOptions extends Partial<FusionOptions> {
   lexical?: Partial<LexicalOptions>;
+  /** The clause channel of the lexical side (`weight: 0` ranks whole records only). */
+  passages?: Partial<PassageOptions>;
   /** Remote embeddings (e.g. OpenAIEmbeddings). Default: a local LSA fitted on the records. */
   embeddings?: EmbeddingsInterface;
   /** Told when a query could not be embedded (the search then runs on the lexical ranker only). */
@@ -98,7 +102,7 @@ async function localVectors(records: SearchRecord[], corpusHash: string, opts?: 
  */
 export async function createRetriever(records: SearchRecord[], options: RetrieverOptions = {}): Promise<Retriever> {
   const fusion: FusionOptions = { ...DEFAULT_FUSION, ...definedOnly(options) };
-  const lexical = LexicalIndex.build(records, options.lexical);
+  const lexical = RecordRanker.build(records, options.lexical, options.passages);
   const useVectors = options.vectors !== false && fusion.fusion !== 'lexical' && records.length > 0;
   const corpusHash = options.corpusHash ?? (useVectors ? hashRecords(records) : '');
   const vectors = !useVectors

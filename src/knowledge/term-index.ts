@@ -123,12 +123,6 @@ export class TermIndex {
     return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
   }
 
-  /** Inverse document frequency of a term key (0 when unknown). */
-  idfOf(key: number): number {
-    const id = this.terms.get(key);
-    return id === undefined ? 0 : this.idf[id]!;
-  }
-
   /** Adds `weight × idf × impact` of the term to `scores`; returns false when the term is unknown. */
   accumulate(key: number, weight: number, scores: Float32Array): boolean {
     const id = this.terms.get(key);
@@ -145,18 +139,39 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(f
   return to;
 }
 
-/** Indexes of the `k` largest positive scores, best first (ties: lower index first). */
+/**
+ * Indexes of the `k` largest positive scores, best first (ties: lower index first). A min-heap of
+ * the best so far: O(n log k), where keeping a sorted list costs O(n·k) once most records score.
+ */
 export function topK(scores: Float32Array, k: number): number[] {
-  const best: number[] = [];
-  let floor = 0;
+  if (k <= 0) return [];
+  const heap: number[] = [];
+  // a is worse than b: lower score, or the same score and a later index.
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) return;
+      const c = l + 1 < heap.length && worse(heap[l + 1]!, heap[l]!) ? l + 1 : l;
+      if (!worse(heap[c]!, heap[i]!)) return;
+      [heap[c], heap[i]] = [heap[i]!, heap[c]!];
+      i = c;
+    }
+  };
   for (let d = 0; d < scores.length; d++) {
-    const s = scores[d]!;
-    if (s <= 0 || (best.length >= k && s <= floor)) continue;
-    if (best.length >= k) best.pop();
-    let i = best.length;
-    while (i > 0 && scores[best[i - 1]!]! < s) i--;
-    best.splice(i, 0, d);
-    floor = scores[best[best.length - 1]!]!;
+    if (scores[d]! <= 0) continue;
+    if (heap.length < k) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[p]!)) break;
+        [heap[p], heap[i]] = [heap[i]!, heap[p]!];
+        i = p;
+      }
+    } else if (worse(heap[0]!, d)) {
+      heap[0] = d;
+      down(0);
+    }
   }
-  return best;
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
