@@ -4,8 +4,8 @@
  * article. So every record is also indexed line by line (each line keeps the record's title), and
  * a record's score mixes its own BM25F score with that of its best lines:
  *   (1 − w) · record / best record + w · (best line + s · second line) / best line overall.
- * Measured on ALQAC train (MRR@10 0.917 → 0.959) and on the label-free inverse-cloze proxy
- * (0.453 → 0.499), see scripts/bench.ts.
+ * Measured on ALQAC train (MRR@10 0.913 → 0.960) and on the label-free inverse-cloze proxy
+ * (0.456 → 0.495), see scripts/bench.ts.
  */
 import { LexicalIndex, prepareQuery } from './lexical.js';
 import type { LexicalOptions } from './lexical.js';
