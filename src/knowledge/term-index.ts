@@ -128,8 +128,9 @@ export class TermIndex {
     const id = this.terms.get(key);
     if (id === undefined) return false;
     const w = weight * this.idf[id]!;
+    const { docs, impacts } = this;
     const end = this.offsets[id + 1]!;
-    for (let i = this.offsets[id]!; i < end; i++) scores[this.docs[i]!]! += w * this.impacts[i]!;
+    for (let i = this.offsets[id]!; i < end; i++) scores[docs[i]!]! += w * impacts[i]!;
     return true;
   }
 }
