@@ -10,7 +10,8 @@ import type { DocMeta } from './types.js';
  * - focus: in "X là bao nhiêu?", "ai là X?", "X tên là gì?", X is what the answer is about; when
  *   X's first two topic syllables never stand together in the corpus ("kinh phí", "trưởng phòng"),
  *   the documents hold no such thing.
- * - kind of fact: a deadline needs a day or month, an amount of money a currency, a count
+ * - kind of fact: a deadline needs a day or month (not the date of a document it cites: "Công văn
+ *   số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025" sets no deadline), an amount of money a currency, a count
  *   ("mấy đợt", "bao nhiêu thành viên") a number followed by that noun; a question about what has
  *   already been achieved ("đã … bao nhiêu … rồi") needs a count, not the plan's percentage target.
  * - place: a question about one ward is not answered by another ward's plan; a ward the corpus
@@ -58,6 +59,20 @@ const NOT_A_NOUN = new Set(
   'phan ty muc nam so la thi de duoc phai can truoc sau khi vay a ha nhi roi nua o va voi cua cho'.split(' '),
 );
 
+/** A day of a month: "05/12", "ngày 15". */
+const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u;
+
+/** "số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025", "số 57-NQ/TW ngày 22/12/2024": when a cited document was issued. */
+const CITED_DATE = /\bsố\s*:?\s*\S+(?:\s+\S+){0,3}?\s+ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4}/giu;
+
+/** A header's place and date line: "Hà Nội, ngày 04 tháng 7 năm 2025". */
+const ISSUE_LINE = /^[^\n,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/gmu;
+
+/** The text without the issue dates of itself and of the documents it cites. */
+export function withoutCitedDates(text: string): string {
+  return text.replace(CITED_DATE, ' ').replace(ISSUE_LINE, ' ');
+}
+
 /** A predicate over passage text: does it hold the kind of fact the question asks for? */
 export type FactTest = (passage: string) => boolean;
 
@@ -68,8 +83,10 @@ export function requiredFacts(question: string): FactTest[] {
   if (/\b(bao nhieu tien|may tien|tien thuong|muc thuong|bao nhieu dong|may trieu|bao nhieu trieu)\b/.test(q)) {
     tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)/iu.test(t));
   }
-  if (/\b(han|han chot|thoi han|het han|ngay nao|hom nao)\b/.test(q)) {
-    tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u.test(t));
+  if (/\b(?:han(?! che)|thoi han|het han)\b/.test(q)) {
+    tests.push((t) => DATE.test(withoutCitedDates(t)));
+  } else if (/\b(ngay nao|hom nao)\b/.test(q)) {
+    tests.push((t) => DATE.test(t));
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
   }

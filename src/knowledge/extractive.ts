@@ -1,4 +1,5 @@
 import { analyzeText } from './analyze.js';
+import { withoutCitedDates } from './answerability.js';
 import type { CorpusStats, QuestionTopic } from './coverage.js';
 import { tokenize } from './normalize.js';
 import type { ChunkHit } from './types.js';
@@ -45,7 +46,8 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       const toks = new Set(analyzeText(s).folded);
       let score = 0;
       for (const t of terms) if (toks.has(t)) score += stats.idf(t);
-      for (const a of asks) if (a.fact.test(s)) score *= 1.5;
+      // The date a cited document was issued is not the deadline asked for.
+      for (const a of asks) if (a.fact.test(withoutCitedDates(s))) score *= 1.5;
       score /= 1 + rank * 0.35; // later passages must earn their place
       if (!best || score > best.score) best = { hit, sentence: s, score };
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requiredFacts, withoutCitedDates } from '../../src/knowledge/answerability.js';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
 
 /** The offline answerer on the real corpus: what it answers, and what it declines, and why. */
@@ -21,6 +22,7 @@ describe('declines what the documents do not say', () => {
     ['an amount of money', 'Được Bằng khen của Chủ tịch UBND thành phố thì được thưởng bao nhiêu tiền?'],
     ['a year the plans do not cover', 'chi tieu nam 2031 ve vneid la bao nhieu'],
     ['a deadline the documents do not set', 'Hạn chót nộp hồ sơ đề nghị Cờ thi đua của Chính phủ khi sơ kết năm 2027 là ngày nào?'],
+    ['a deadline, where only cited documents carry dates', 'hạn nộp hồ sơ khen thưởng là ngày nào'],
     ['a count of what has been achieved', 'Phường Hồng An đã tập huấn kỹ năng số cho được bao nhiêu người dân rồi?'],
     ['a count the documents never give', 'Giấy khen của UBND phường Hồng An xét mấy đợt một năm?'],
     ['a thing the corpus never names', 'Kinh phí thực hiện kế hoạch phát động phong trào thi đua của phường Hồng An là bao nhiêu?'],
@@ -46,5 +48,30 @@ describe('answers how people really type', () => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
     expect(a.answer + a.citations.map((c) => c.quote).join(' ')).toContain(fact);
+  });
+});
+
+describe('a deadline is not the date a document was issued', () => {
+  const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
+
+  it('drops the issue dates of cited documents and of the header', () => {
+    const text = 'Thực hiện Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025 và Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị';
+    expect(withoutCitedDates(text)).not.toMatch(/\d{4}/);
+    expect(withoutCitedDates('Hà Nội, ngày 04 tháng 7 năm 2025\nKính gửi')).toBe(' \nKính gửi');
+    expect(deadline(text)).toBe(false);
+  });
+
+  it('keeps a date the text sets', () => {
+    expect(deadline('gửi báo cáo về phòng Văn hóa - Xã hội trước ngày 15/12 để tổng hợp')).toBe(true);
+    expect(deadline('Theo Công văn số 51/BTĐKT-NV ngày 1/8/2025, gửi hồ sơ trước ngày 05/12')).toBe(true);
+  });
+
+  it('still accepts any date when the question asks on which day a document was issued', () => {
+    const issued = requiredFacts('công văn 4735 ban hành ngày nào')[0]!;
+    expect(issued('Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025')).toBe(true);
+  });
+
+  it('does not read "hạn chế" (to limit) as a deadline', () => {
+    expect(requiredFacts('hạn chế sử dụng giấy tờ như thế nào')).toEqual([]);
   });
 });
