@@ -32,20 +32,26 @@ export interface Evidence {
 
 /**
  * The best sentences for the question across the hits, at most one per passage, best first.
- * A sentence scores by the idf of the topic terms it contains and by whether it holds the kind of
- * fact asked for (a percentage, a date, a body).
+ * A sentence scores by the idf of the topic terms it contains (twice for two that stand together
+ * as in the question) and by whether it holds the kind of fact asked for (a percentage, a date, a body).
  */
 export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, max = 2): Evidence[] {
   const terms = [...new Set(topic.terms)];
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const out: Evidence[] = [];
+  // Adjacent topic syllables ("người dân"): a sentence that has them together says more than one
+  // that has them apart ("người học", "nhân dân").
+  const pairs = [...new Set(topic.terms.slice(1).map((t, i) => `${topic.terms[i]} ${t}`))];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     for (const s of sentences(hit.chunk.text)) {
-      const toks = new Set(analyzeText(s).folded);
+      const words = analyzeText(s).folded;
+      const toks = new Set(words);
+      const bigrams = new Set(words.slice(1).map((t, i) => `${words[i]} ${t}`));
       let score = 0;
       for (const t of terms) if (toks.has(t)) score += stats.idf(t);
+      for (const p of pairs) if (bigrams.has(p)) score += p.split(' ').reduce((a, t) => a + stats.idf(t), 0);
       // The date a cited document was issued is not the deadline asked for.
       for (const a of asks) if (a.fact.test(withoutCitedDates(s))) score *= 1.5;
       score /= 1 + rank * 0.35; // later passages must earn their place

@@ -51,6 +51,12 @@ describe('answers how people really type', () => {
   });
 });
 
+it('quotes first the sentence with the two-syllable word asked about, not one with its syllables apart', async () => {
+  // "người dân" asked; "80% … cơ sở giáo dục … người học" has "người" and every other topic word.
+  const a = await ask('chi tieu nam 2026 ve ky nang so cua nguoi dan');
+  expect(a.answer.split('\n')[0]).toContain('100% người dân');
+});
+
 describe('a deadline is not the date a document was issued', () => {
   const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
 
