@@ -26,10 +26,13 @@ export interface AdminOptions {
 const KINDS: UnitKind[] = ['thanh_pho', 'phuong', 'xa', 'dac_khu'];
 const ROLES: Role[] = ['citizen', 'officer', 'staff', 'admin'];
 
-function need<T extends string>(value: string | undefined, flag: string): T {
-  if (!value) throw new UsageError(`Thiếu --${flag}.`);
+/** The flag's value; when missing, a message that names it and says what to put there. */
+function need<T extends string>(value: string | undefined, flag: string, what: string): T {
+  if (!value) throw new UsageError(`Thiếu --${flag} (${what}).`);
   return value as T;
 }
+
+const UNIT_HINT = 'mã đơn vị, xem: units list';
 
 /**
  * The administrator's commands, on the store only (no index is loaded): units, invites, roles,
@@ -47,7 +50,7 @@ export async function runAdmin(config: Config, words: string[], o: AdminOptions)
       return out(units.map((u) => `${u.id}\t${u.name}\t${u.kind}\t${u.parentId ?? '-'}\t${u.deadline ?? '-'}`).join('\n'), units);
     }
     if (command === 'units' && sub === 'add') {
-      const id = need(o.id, 'id');
+      const id = need(o.id, 'id', 'mã đơn vị mới, ví dụ: le-chan');
       if (!/^[a-z0-9-]{2,40}$/.test(id)) throw new UsageError('--id chỉ gồm a-z, 0-9 và "-", ví dụ le-chan.');
       const kind = (o.kind ?? 'phuong') as UnitKind;
       if (!KINDS.includes(kind)) throw new UsageError(`--kind là một trong: ${KINDS.join(', ')}.`);
@@ -55,14 +58,14 @@ export async function runAdmin(config: Config, words: string[], o: AdminOptions)
       const parentId = o.parent ?? (kind === 'thanh_pho' ? null : 'hai-phong');
       if (parentId && !(await reports.getUnit(parentId))) throw new UsageError(`Không có đơn vị cha ${parentId}.`);
       if (await reports.getUnit(id)) throw new UsageError(`Đơn vị ${id} đã có.`);
-      const unit = { id, name: need(o.name, 'name'), kind, parentId, deadline: o.deadline ?? null };
+      const unit = { id, name: need(o.name, 'name', 'tên đầy đủ, ví dụ: "Phường Lê Chân"'), kind, parentId, deadline: o.deadline ?? null };
       await reports.addUnit(unit);
       return out(`Đã thêm ${unit.name} (${id}).`, unit);
     }
     if (command === 'invite' && sub === 'create') {
-      const unitId = need(o.unit, 'unit');
+      const unitId = need(o.unit, 'unit', UNIT_HINT);
       if (!(await reports.getUnit(unitId))) throw new UsageError(`Không có đơn vị ${unitId} (xem: units list).`);
-      const role = need<'officer' | 'staff'>(o.role, 'role');
+      const role = need<'officer' | 'staff'>(o.role, 'role', 'officer hoặc staff');
       if (role !== 'officer' && role !== 'staff') throw new UsageError('--role là officer hoặc staff.');
       const days = Number(o.days ?? 7);
       if (!Number.isInteger(days) || days < 1 || days > 90) throw new UsageError('--days từ 1 đến 90.');
@@ -70,22 +73,22 @@ export async function runAdmin(config: Config, words: string[], o: AdminOptions)
       return out(`Mã mời: ${invite.code} (hết hạn ${invite.expiresAt}). Người nhận gửi: /dangky ${invite.code}`, invite);
     }
     if (command === 'users' && sub === 'set') {
-      const role = need<Role>(o.role, 'role');
+      const role = need<Role>(o.role, 'role', ROLES.join(', '));
       if (!ROLES.includes(role)) throw new UsageError(`--role là một trong: ${ROLES.join(', ')}.`);
       const unitId = o.unit ?? null;
       if (unitId && !(await reports.getUnit(unitId))) throw new UsageError(`Không có đơn vị ${unitId}.`);
       if (role === 'officer' && !unitId) throw new UsageError('Cán bộ (officer) cần --unit.');
-      const channel = need(o.channel, 'channel');
-      const userId = need(o.user, 'user');
+      const channel = need(o.channel, 'channel', 'telegram, zalo, web hoặc console');
+      const userId = need(o.user, 'user', 'mã người dùng trên kênh đó');
       await reports.setPerson(channel, userId, { role, unitId, displayName: null });
       return out(`${channel}:${userId} là ${role}${unitId ? ` của ${unitId}` : ''}.`, { channel, userId, role, unitId });
     }
     if (command === 'report') {
-      const period = need(o.period, 'period');
+      const period = need(o.period, 'period', '2025 hoặc 2026');
       if (!/^(2025|2026)$/.test(period)) throw new UsageError('--period là 2025 hoặc 2026.');
-      const format = need<'csv' | 'xlsx'>(o.format, 'format');
+      const format = need<'csv' | 'xlsx'>(o.format, 'format', 'csv hoặc xlsx');
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format là csv hoặc xlsx.');
-      const file = need(o.out, 'out');
+      const file = need(o.out, 'out', 'tệp ghi ra, ví dụ: data/bao-cao-2025.xlsx');
       const { buildReportRows, writeReport } = await import('./reports/export.js');
       const rows = await buildReportRows(reports, period);
       await writeReport(rows, { format, out: file });
