@@ -3,6 +3,7 @@ import type { ChatLike } from '../knowledge/answer.js';
 import { proposeFigures } from '../reports/llm-figures.js';
 import { looksLikeReport, parseFigures } from '../reports/parse-figures.js';
 import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
+import type { Qualifier } from '../reports/vi-numbers.js';
 import type { ReportStore, Unit } from '../store/reports.js';
 import type { ConversationState, Store } from '../store/store.js';
 import type { Choice, Incoming, Reply } from './message.js';
@@ -13,7 +14,7 @@ export interface Draft {
   id: string;
   unitId: string;
   period: string;
-  figures: { indicator: string; percent?: number; numerator?: number; denominator?: number; approx?: boolean }[];
+  figures: { indicator: string; percent?: number; numerator?: number; denominator?: number; approx?: boolean; qualifier?: Qualifier }[];
   raw: string;
   correction: boolean;
 }
@@ -154,7 +155,7 @@ export function createReporting(deps: ReportingDeps) {
         const s = mine.find((x) => x.indicatorId === ind.id);
         const { target, met } = s ? judge(ind.id, period, s) : { target: judge(ind.id, period, {}).target, met: null };
         rows.push({ unitIndex, indicatorId: ind.id, percent: s ? percentOf(s) : null, target: target?.percent ?? null, met });
-        return s ? `  ${met ? '✅' : '⚠️'} ${ind.shortName}: ${formatFigure(s)}` : `  ▫️ ${ind.shortName}: ${texts.notReported}`;
+        return s ? `  ${met === null ? '❔' : met ? '✅' : '⚠️'} ${ind.shortName}: ${formatFigure(s)}` : `  ▫️ ${ind.shortName}: ${texts.notReported}`;
       });
       const late = mine.length === 0 ? deadlineNote(unit, period, today) : '';
       return `${unit.name}${late}\n${lines.join('\n')}`;

@@ -39,12 +39,16 @@ export function layoutHeader(input: ProgressChartInput, indicatorIds: string[], 
   y += 10;
 
   // Legend.
-  const hasNoTarget = input.rows.some((r) => r.percent !== null && r.met === null);
+  // A figure with no verdict: no target that year, or an estimate that may fall either side.
+  const undecided = input.rows.filter((r) => r.percent !== null && r.met === null);
+  const hasNoTarget = undecided.length > 0;
+  const unsure = undecided.some((r) => r.target !== null);
+  const noTargetLabel = !unsure ? 'Không có chỉ tiêu' : undecided.every((r) => r.target !== null) ? 'Chưa rõ đạt hay chưa' : 'Không có chỉ tiêu hoặc chưa rõ';
   const legend: { label: string; swatch: (x: number, yMid: number) => void }[] = [
     { label: 'Đạt', swatch: (x, m) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.met }) },
     { label: 'Chưa đạt', swatch: (x, m) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.notMet }) },
     ...(hasNoTarget
-      ? [{ label: 'Không có chỉ tiêu', swatch: (x: number, m: number) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.noTarget }) }]
+      ? [{ label: noTargetLabel, swatch: (x: number, m: number) => ops.push({ kind: 'rect', x, y: m - 9, w: 26, h: 18, fill: COLORS.noTarget }) }]
       : []),
     {
       label: 'Chưa báo cáo',

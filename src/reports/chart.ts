@@ -21,7 +21,7 @@ export interface ProgressChartInput {
   rows: { unitIndex: number; indicatorId: string; percent: number | null; target: number | null; met: boolean | null }[];
 }
 
-/** How a bar is coloured. `noTarget`: a figure with no target to judge it against. */
+/** How a bar is coloured. `noTarget`: a figure with no verdict (no target that year, or an estimate on the wrong side to tell). */
 export type BarStatus = 'met' | 'notMet' | 'noData' | 'noTarget';
 
 export type DrawOp =

@@ -5,15 +5,19 @@
  */
 import type { IndicatorId } from './indicators.js';
 import { viNumber, type Problem } from './questions.js';
-import type { Quantity } from './vi-numbers.js';
+import type { Qualifier, Quantity } from './vi-numbers.js';
 
-/** One reported figure. `approx` is present (true) only for "hơn/khoảng/gần … %". */
+/**
+ * One reported figure. `approx` is present (true) only for "hơn/khoảng/gần … %", and then
+ * `qualifier` says which way ("hơn 80%" is over 80, "gần 80%" under it).
+ */
 export interface Figure {
   indicator: string;
   percent?: number;
   numerator?: number;
   denominator?: number;
   approx?: boolean;
+  qualifier?: Qualifier;
 }
 
 /** A figure as the officer would write it: "1.234/1.500 (82,3%)", "85%". */
@@ -46,6 +50,7 @@ export function toFigure(indicator: IndicatorId, q: Quantity, rate: boolean, pro
   if (n !== undefined) fig.numerator = n;
   if (d !== undefined) fig.denominator = d;
   if (q.approx) fig.approx = true;
+  if (q.approx && q.qualifier) fig.qualifier = q.qualifier;
   return fig;
 }
 
@@ -91,5 +96,7 @@ export function joinHalves(indicator: IndicatorId, a: Figure, b: Figure, toleran
   }
   const merged: Figure = { indicator, percent: p.percent!, numerator: n, denominator: d };
   if (approx) merged.approx = true;
+  const qualifier = p.qualifier ?? r.qualifier;
+  if (approx && qualifier) merged.qualifier = qualifier;
   return merged;
 }

@@ -6,13 +6,13 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportStore, Submission } from '../store/reports.js';
 import type { UnitKind } from '../store/schema.js';
-import { INDICATORS, isMet, targetFor, type Target } from './indicators.js';
+import { INDICATORS, isMetQualified, targetFor, type Target } from './indicators.js';
 import { percentOf } from './progress.js';
 
 /** Units that report figures (the city only aggregates). */
 export const REPORTING_KINDS: readonly UnitKind[] = ['phuong', 'xa', 'dac_khu'];
 
-export type MetText = 'Đạt' | 'Chưa đạt' | '';
+export type MetText = 'Đạt' | 'Chưa đạt' | 'Chưa rõ' | '';
 
 /** One line of the export. Empty values are null (or '' for text). */
 export interface ReportRow {
@@ -66,8 +66,9 @@ function yearOf(period: string): number {
 
 /**
  * One row per reporting unit (phường, xã, đặc khu; by id) × indicator with a target that year (in
- * the plan's order), carrying the latest confirmed figure. An approximate figure is judged by its
- * number, like the chat replies do; the "Ước tính" column says it was approximate.
+ * the plan's order), carrying the latest confirmed figure. An approximate figure is judged like the
+ * chat replies do it ("hơn 80%" meets "> 80%"; "hơn 70%" cannot tell: "Chưa rõ"); the "Ước tính"
+ * column says it was approximate.
  */
 export async function buildReportRows(reports: ReportStore, period: string): Promise<ReportRow[]> {
   const year = yearOf(period);
@@ -95,7 +96,7 @@ export async function buildReportRows(reports: ReportStore, period: string): Pro
         numerator: s?.numerator ?? null,
         denominator: s?.denominator ?? null,
         approx: s ? s.approx : null,
-        met: percent === null ? '' : isMet(target, percent) ? 'Đạt' : 'Chưa đạt',
+        met: percent === null ? '' : metText(isMetQualified(target, percent, s?.approx ? (s.qualifier ?? undefined) : undefined)),
         reportedAt: s?.createdAt ?? '',
         reportedBy: s ? `${s.userChannel}:${s.userId}` : '',
       });
@@ -117,6 +118,8 @@ export interface WriteReportOptions {
 function safeText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
+
+const metText = (met: boolean | null): MetText => (met === null ? 'Chưa rõ' : met ? 'Đạt' : 'Chưa đạt');
 
 function cellText(row: ReportRow, key: keyof ReportRow): string {
   const v = row[key];

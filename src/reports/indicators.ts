@@ -8,6 +8,7 @@
  * `markers` are qualifiers that pick one indicator among those sharing a subject ("người dân …
  * VNeID" vs "người dân … kỹ năng số"; "người lao động … doanh nghiệp" vs "… khu vực công").
  */
+import type { Qualifier } from './vi-numbers.js';
 
 /** Stable ids, used in storage and in tests. */
 export type IndicatorId =
@@ -171,6 +172,26 @@ export function targetFor(id: string, year: number): Target | undefined {
  */
 export function isMet(target: Target, percent: number): boolean {
   return target.comparator === '>' ? percent > target.percent : percent >= target.percent;
+}
+
+/**
+ * Whether a figure known only from one side meets a target, or null when it cannot be told:
+ * "hơn 80%" (some value above 80) meets "trên 80%"; "gần 100%" (below 100) fails "từ 100%";
+ * "hơn 70%" against "trên 80%" may go either way. Without a direction ("khoảng"), the number.
+ */
+export function isMetQualified(target: Target, percent: number, qualifier: Qualifier | undefined): boolean | null {
+  const t = target.percent;
+  const strict = target.comparator === '>';
+  switch (qualifier) {
+    case 'over': // value > percent
+      return percent >= t ? true : null;
+    case 'atLeast': // value ≥ percent
+      return percent > t || (!strict && percent >= t) ? true : null;
+    case 'under': // value < percent
+      return percent <= t ? false : null;
+    default:
+      return isMet(target, percent);
+  }
 }
 
 /** Compiles a folded pattern source with letter boundaries (digits may touch: "HS90%"). */

@@ -18,6 +18,7 @@ export const proposalSchema = z.object({
         numerator: z.number().int().nonnegative().optional(),
         denominator: z.number().int().nonnegative().optional(),
         approx: z.boolean().optional(),
+        qualifier: z.enum(['over', 'under', 'atLeast', 'about']).optional(),
       }),
     )
     .max(12),

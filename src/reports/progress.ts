@@ -1,4 +1,5 @@
-import { indicatorById, INDICATORS, isMet, targetFor, type Target } from './indicators.js';
+import { indicatorById, INDICATORS, isMetQualified, targetFor, type Target } from './indicators.js';
+import type { Qualifier } from './vi-numbers.js';
 import { viNumber } from './vi-format.js';
 
 export { viNumber };
@@ -13,7 +14,12 @@ export interface FigureValue {
   numerator?: number | null;
   denominator?: number | null;
   approx?: boolean;
+  /** Which way an approximate figure leans; absent or null: "khoảng". */
+  qualifier?: Qualifier | null;
 }
+
+/** How an approximate figure is written: "hơn 80%", "gần 100%", "ít nhất 90%", "khoảng 80%". */
+const QUALIFIER_WORD: Record<Qualifier, string> = { over: 'hơn', under: 'gần', atLeast: 'ít nhất', about: 'khoảng' };
 
 
 /** The percent a figure stands for: given, or x/y × 100 (one decimal). */
@@ -23,12 +29,12 @@ export function percentOf(f: FigureValue): number | null {
   return null;
 }
 
-/** "1.234/1.500 (82,3%)", "khoảng 80%", "85,5%". */
+/** "1.234/1.500 (82,3%)", "hơn 80%", "85,5%". */
 export function formatFigure(f: FigureValue): string {
   const p = percentOf(f);
   const pct = p === null ? '' : `${viNumber(p, 1)}%`;
   const value = f.numerator != null && f.denominator != null ? `${viNumber(f.numerator, 0)}/${viNumber(f.denominator, 0)} (${pct})` : pct;
-  return f.approx ? `khoảng ${value}` : value;
+  return f.approx ? `${QUALIFIER_WORD[f.qualifier ?? 'about']} ${value}` : value;
 }
 
 /** "> 80%" or "≥ 100%" (with the plan's scope when it narrows the target). */
@@ -36,12 +42,15 @@ export function formatTarget(t: Target): string {
   return `${t.comparator === '>' ? 'trên' : 'từ'} ${viNumber(t.percent, 1)}%${t.scope ? ` (${t.scope})` : ''}`;
 }
 
-/** Met, not met, or unknown (no target that year, or no value). Approximate values count as given. */
+/**
+ * Met, not met, or unknown (no target that year, no value, or an approximate value that may fall
+ * either side: "hơn 70%" against "trên 80%"). "khoảng 80%" counts as 80.
+ */
 export function judge(indicatorId: string, period: string, f: FigureValue): { target?: Target; met: boolean | null } {
   const target = targetFor(indicatorId, Number(period));
   const p = percentOf(f);
   if (!target || p === null) return { ...(target ? { target } : {}), met: null };
-  return { target, met: isMet(target, p) };
+  return { target, met: isMetQualified(target, p, f.approx ? (f.qualifier ?? undefined) : undefined) };
 }
 
 /** One line per figure: "• Cán bộ…: 85,5% — chỉ tiêu năm 2025: trên 80% → ✅ đạt". */
@@ -49,7 +58,8 @@ export function figureLine(indicatorId: string, period: string, f: FigureValue):
   const name = indicatorById(indicatorId)?.name ?? indicatorId;
   const { target, met } = judge(indicatorId, period, f);
   const goal = target ? ` — chỉ tiêu năm ${period}: ${formatTarget(target)}` : ` — năm ${period} không có chỉ tiêu`;
-  const verdict = met === null ? '' : met ? ' → ✅ đạt' : ' → ⚠️ chưa đạt';
+  const unsure = met === null && target !== undefined && percentOf(f) !== null;
+  const verdict = met === null ? (unsure ? ' → ❔ chưa rõ đạt hay chưa (cần số chính xác)' : '') : met ? ' → ✅ đạt' : ' → ⚠️ chưa đạt';
   return `• ${name}: ${formatFigure(f)}${goal}${verdict}`;
 }
 

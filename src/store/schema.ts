@@ -83,6 +83,8 @@ export interface SubmissionsTable {
   numerator: number | null;
   denominator: number | null;
   approx: number;
+  /** 'over' | 'under' | 'atLeast' | 'about' for an approximate figure, else null (migration 003). */
+  qualifier: string | null;
   raw_message: string;
   user_channel: string;
   user_id: string;

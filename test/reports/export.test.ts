@@ -80,7 +80,15 @@ describe('report export', () => {
     // A correction: the latest figure counts (a tick later: versions tie-break by random id within a ms).
     await new Promise((r) => setTimeout(r, 5));
     await reports.saveSubmissions({ ...base, draftId: 'a2', unitId: 'hong-an', figures: [{ indicatorId: 'can_bo_ky_nang_so', percent: 85.5, approx: true }] });
-    await reports.saveSubmissions({ ...base, userChannel: 'zalo', userId: 'z9', draftId: 'b1', unitId: 'hai-duong', figures: [{ indicatorId: 'hoc_sinh_ky_nang_so', percent: 97 }] });
+    await reports.saveSubmissions({
+      ...base,
+      userChannel: 'zalo',
+      userId: 'z9',
+      draftId: 'b1',
+      unitId: 'hai-duong',
+      // "hơn 70%" against "trên 80%": may be either side.
+      figures: [{ indicatorId: 'hoc_sinh_ky_nang_so', percent: 97 }, { indicatorId: 'can_bo_ky_nang_so', percent: 70, approx: true, qualifier: 'over' as const }],
+    });
     await reports.saveSubmissions({ ...base, period: '2026', draftId: 'c1', unitId: 'hai-duong', figures: [{ indicatorId: 'co_so_giao_duc_day_ky_nang_so', percent: 80 }] });
     rows = await buildReportRows(reports, '2025');
   });
@@ -113,6 +121,7 @@ describe('report export', () => {
       met: 'Đạt',
     });
     expect(rows.find((r) => r.unitId === 'hai-duong' && r.indicatorId === 'hoc_sinh_ky_nang_so')).toMatchObject({ target: '≥ 100%', percent: 97, met: 'Chưa đạt', reportedBy: 'zalo:z9' });
+    expect(rows.find((r) => r.unitId === 'hai-duong' && r.indicatorId === 'can_bo_ky_nang_so')).toMatchObject({ percent: 70, approx: true, met: 'Chưa rõ' });
     expect(rows.find((r) => r.unitId === 'le-chan' && r.indicatorId === 'can_bo_ky_nang_so')).toMatchObject({
       percent: null,
       numerator: null,

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/knowledge/chunk.js';
 import { repairText } from '../../src/knowledge/repair.js';
-import { INDICATORS, indicatorById, isMet, targetFor, type Target } from '../../src/reports/indicators.js';
+import { INDICATORS, indicatorById, isMet, isMetQualified, targetFor, type Target } from '../../src/reports/indicators.js';
+import { figureLine, formatFigure } from '../../src/reports/progress.js';
 import { resolveMention } from '../../src/reports/recognize.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -87,5 +88,34 @@ describe('lookups', () => {
     expect(isMet(atLeast, 80)).toBe(true);
     expect(isMet(atLeast, 79.9)).toBe(false);
     expect(isMet(targetFor('hoc_sinh_ky_nang_so', 2026) as Target, 100)).toBe(true);
+  });
+});
+
+describe('approximate figures, judged the way they lean', () => {
+  const over80: Target = { ...(targetFor('can_bo_ky_nang_so', 2025) as Target), comparator: '>', percent: 80 };
+  const from100: Target = { ...over80, comparator: '>=', percent: 100 };
+
+  it('"hơn 80%" meets "trên 80%"; "hơn 70%" cannot tell; "gần 100%" fails "từ 100%"', () => {
+    expect(isMetQualified(over80, 80, 'over')).toBe(true);
+    expect(isMetQualified(over80, 70, 'over')).toBeNull();
+    expect(isMetQualified(from100, 100, 'under')).toBe(false);
+    expect(isMetQualified(over80, 90, 'under')).toBeNull();
+    expect(isMetQualified(from100, 100, 'atLeast')).toBe(true);
+    expect(isMetQualified(over80, 80, 'atLeast')).toBeNull();
+    expect(isMetQualified(over80, 80, 'about')).toBe(false);
+    expect(isMetQualified(over80, 85, undefined)).toBe(true);
+  });
+
+  it('reads as sent: "hơn", "gần", "ít nhất", "khoảng"', () => {
+    expect(formatFigure({ percent: 80, approx: true, qualifier: 'over' })).toBe('hơn 80%');
+    expect(formatFigure({ percent: 99.5, approx: true, qualifier: 'under' })).toBe('gần 99,5%');
+    expect(formatFigure({ percent: 90, approx: true, qualifier: 'atLeast' })).toBe('ít nhất 90%');
+    expect(formatFigure({ percent: 80, approx: true })).toBe('khoảng 80%');
+    expect(formatFigure({ percent: 80 })).toBe('80%');
+  });
+
+  it('says when an estimate cannot be judged', () => {
+    expect(figureLine('can_bo_ky_nang_so', '2025', { percent: 80, approx: true, qualifier: 'over' })).toMatch(/hơn 80% — chỉ tiêu năm 2025: trên 80% → ✅ đạt$/);
+    expect(figureLine('can_bo_ky_nang_so', '2025', { percent: 70, approx: true, qualifier: 'over' })).toMatch(/→ ❔ chưa rõ đạt hay chưa \(cần số chính xác\)$/);
   });
 });

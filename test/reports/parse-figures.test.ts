@@ -39,8 +39,14 @@ describe('parseFigures: the required samples', () => {
     });
   });
 
-  it.each(['hơn 80% người dân có kỹ năng số', 'khoảng 80% người dân có kỹ năng số', 'tren 80% nguoi dan co ky nang so'])('flags %s as approximate', (m) => {
-    expect(parseFigures(m).figures).toStrictEqual([{ indicator: 'nguoi_dan_ky_nang_so', percent: 80, approx: true }]);
+  it.each([
+    ['hơn 80% người dân có kỹ năng số', 'over'],
+    ['khoảng 80% người dân có kỹ năng số', 'about'],
+    ['tren 80% nguoi dan co ky nang so', 'over'],
+    ['gần 80% người dân có kỹ năng số', 'under'],
+    ['80% trở lên người dân có kỹ năng số', 'atLeast'],
+  ])('flags %s as approximate, leaning %s', (m, qualifier) => {
+    expect(parseFigures(m).figures).toStrictEqual([{ indicator: 'nguoi_dan_ky_nang_so', percent: 80, approx: true, qualifier }]);
   });
 });
 

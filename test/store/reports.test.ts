@@ -57,12 +57,13 @@ describe.each(testDatabases)('report store on $name', (backend) => {
     };
     const twice = await Promise.all([reports.saveSubmissions(draft), reports.saveSubmissions(draft)]);
     expect(twice.map((t) => t.stored).sort()).toEqual([0, 2]);
-    await reports.saveSubmissions({ ...draft, draftId: 'd2', figures: [{ indicatorId: 'can_bo_ky_nang_so', percent: 86, approx: true }] });
+    await reports.saveSubmissions({ ...draft, draftId: 'd2', figures: [{ indicatorId: 'can_bo_ky_nang_so', percent: 86, approx: true, qualifier: 'over' as const }] });
     const all = await reports.submissions('2025', 'hong-an');
     expect(all).toHaveLength(3);
     const latest = await reports.latest('2025');
     const cb = latest.find((s) => s.indicatorId === 'can_bo_ky_nang_so')!;
-    expect(cb).toMatchObject({ percent: 86, approx: true, supersedes: all[0]!.id });
+    expect(cb).toMatchObject({ percent: 86, approx: true, qualifier: 'over', supersedes: all[0]!.id });
+    expect(all[0]).toMatchObject({ approx: false, qualifier: null });
     expect(latest.find((s) => s.indicatorId === 'nguoi_dan_xac_nhan_vneid')).toMatchObject({ numerator: 1234, denominator: 1500, percent: null });
     expect((await reports.lastSubmissionBy('zalo', 'u1')).map((s) => s.percent)).toEqual([86]);
   });

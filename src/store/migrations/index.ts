@@ -137,4 +137,13 @@ export const migrations: Record<string, Migration> = {
       for (const t of ['reminders', 'audit_log', 'submissions', 'invites', 'users', 'units']) await db.schema.dropTable(t).execute();
     },
   },
+  '003_qualifier': {
+    // Which way an approximate figure leans ("hơn 80%": over), so it reads and is judged as sent.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('submissions').addColumn('qualifier', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('submissions').dropColumn('qualifier').execute();
+    },
+  },
 };
