@@ -41,7 +41,7 @@ function allWords(text: string): string[] {
 const CRITERIA_INTENT = [
   'tieu chuan', 'tieu chi', 'dieu kien', 'yeu cau', 'can gi', 'can nhung gi', 'can co gi', 'can lam gi', 'phai co gi',
   'de duoc', 'duoc tang', 'xet tang', 'xet khen', 'dat chuan', 'ai duoc', 'nhu the nao', 'the nao', 'khi nao', 'bao gio',
-  'thoi diem', 'doi tuong nao', 'lam sao', 'co duoc',
+  'thoi diem', 'doi tuong nao', 'lam sao', 'co duoc', 'cho ai', 'danh cho', 'xet cho', 'tang cho', 'trao cho',
 ];
 const TASK_INTENT = ['nhiem vu', 'trach nhiem', 'lam gi', 'duoc giao', 'giao gi', 'phan cong', 'chu tri', 'vai tro', 'phu trach', 'viec gi'];
 

@@ -100,6 +100,9 @@ describe('free-text questions go straight to the right card', () => {
     ['tiêu chuẩn cờ thi đua UBND TP', 'co-thi-dua-ubnd-thanh-pho'],
     ['bang khen chu tich ubnd thanh pho can gi', 'bang-khen-chu-tich-ubnd-thanh-pho'],
     ['tieu chuan bang khen thu tuong doi voi ca nhan', 'bang-khen-thu-tuong/ca-nhan'],
+    // "who is it for" asks for the card too: its first line says who may receive it.
+    ['co thi dua chinh phu xet cho ai', 'co-thi-dua-chinh-phu'],
+    ['Cờ thi đua của Chính phủ dành cho ai?', 'co-thi-dua-chinh-phu'],
   ];
   it.each(cases)('%s → %s', async (text, cardId) => {
     expect(matchQuestion(catalog, text)).toEqual({ kind: 'card', cardId });

@@ -43,6 +43,7 @@ describe('answers how people really type', () => {
     ['phone shorthand', 'chi tieu 2026 lao dong trong DN, HTX ve ky nang so la bn', '100%'],
     ['"nộp" for the documents’ "gửi"', 'cho e hoi han nop bao cao hang nam o phuong Hong An la ngay nao a', '05/12'],
     ['a school grade in the question', 'hoc sinh cap 2 cap 3 nam 2025 phai dc trang bi ky nang so bao nhieu phan tram', '100%'],
+    ['"chịu trách nhiệm" for the documents’ "trách nhiệm"', 'ai chịu trách nhiệm tổng hợp báo cáo kết quả phong trào ở phường Hồng An', 'Văn hóa - Xã hội'],
     ['which document number', 'Ban TĐKT TP có đề nghị bằng văn bản số mấy trước khi UBND TP ra CV 2144?', '51/BTĐKT-NV'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
