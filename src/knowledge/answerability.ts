@@ -63,14 +63,17 @@ const NOT_A_NOUN = new Set(
 const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u;
 
 /** "số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025", "số 57-NQ/TW ngày 22/12/2024": when a cited document was issued. */
-const CITED_DATE = /\bsố\s*:?\s*\S+(?:\s+\S+){0,3}?\s+ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4}/giu;
+const CITED_DATE = /\bsố\s*:?\s*(\d*)\S*(?:\s+\S+){0,3}?\s+ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4}/giu;
 
 /** A header's place and date line: "Hà Nội, ngày 04 tháng 7 năm 2025". */
 const ISSUE_LINE = /^[^\n,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/gmu;
 
-/** The text without the issue dates of itself and of the documents it cites. */
-export function withoutCitedDates(text: string): string {
-  return text.replace(CITED_DATE, ' ').replace(ISSUE_LINE, ' ');
+/**
+ * The text without the issue dates of itself and of the documents it cites, except a cited
+ * document whose number is in `keep` ("Nghị quyết 57 ban hành ngày nào?" keeps "số 57-NQ/TW ngày …").
+ */
+export function withoutCitedDates(text: string, keep: readonly string[] = []): string {
+  return text.replace(CITED_DATE, (m, n: string) => (n && keep.includes(n) ? m : ' ')).replace(ISSUE_LINE, ' ');
 }
 
 /** A predicate over passage text: does it hold the kind of fact the question asks for? */
@@ -80,13 +83,16 @@ export type FactTest = (passage: string) => boolean;
 export function requiredFacts(question: string): FactTest[] {
   const q = fold(question);
   const tests: FactTest[] = [];
+  /** Numbers the question names: a cited document it asks about ("công văn 4735"). */
+  const named = q.match(/\d+/g) ?? [];
   if (/\b(bao nhieu tien|may tien|tien thuong|muc thuong|bao nhieu dong|may trieu|bao nhieu trieu)\b/.test(q)) {
     tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)/iu.test(t));
   }
   if (/\b(?:han(?! che)|thoi han|het han)\b/.test(q)) {
-    tests.push((t) => DATE.test(withoutCitedDates(t)));
+    tests.push((t) => DATE.test(withoutCitedDates(t, named)));
   } else if (/\b(ngay nao|hom nao)\b/.test(q)) {
-    tests.push((t) => DATE.test(t));
+    // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites.
+    tests.push((t) => DATE.test(withoutCitedDates(t, named)));
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
   }
