@@ -91,8 +91,10 @@ export function requiredFacts(question: string): FactTest[] {
   if (/\b(?:han(?! che)|thoi han|het han)\b/.test(q)) {
     tests.push((t) => DATE.test(withoutCitedDates(t, named)));
   } else if (/\b(ngay nao|hom nao)\b/.test(q)) {
-    // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites.
-    tests.push((t) => DATE.test(withoutCitedDates(t, named)));
+    // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites,
+    // unless the question asks about a cited one ("căn cứ công văn số mấy, ngày nào?").
+    const asksCited = /\b(so may|so bao nhieu|can cu|van ban nao|cong van nao|ke hoach nao|nghi quyet nao|huong dan nao)\b/.test(q);
+    tests.push((t) => DATE.test(asksCited ? t : withoutCitedDates(t, named)));
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
   }

@@ -123,6 +123,12 @@ export class TermIndex {
     return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
   }
 
+  /** Inverse document frequency of a term key (0 when unknown). */
+  idfOf(key: number): number {
+    const id = this.terms.get(key);
+    return id === undefined ? 0 : this.idf[id]!;
+  }
+
   /** Adds `weight × idf × impact` of the term to `scores`; returns false when the term is unknown. */
   accumulate(key: number, weight: number, scores: Float32Array): boolean {
     const id = this.terms.get(key);

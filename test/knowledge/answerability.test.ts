@@ -73,6 +73,12 @@ describe('a deadline is not the date a document was issued', () => {
     expect(deadline('Theo Công văn số 51/BTĐKT-NV ngày 1/8/2025, gửi hồ sơ trước ngày 05/12')).toBe(true);
   });
 
+  it('does not take a cited document’s date for the date of the plan asked about', async () => {
+    expect((await ask('kế hoạch phường hồng an ban hành ngày nào')).answered).toBe(false);
+    const cited = await ask('Kế hoạch phường Hồng An căn cứ vào công văn số mấy của UBND thành phố, ban hành ngày nào?');
+    expect(cited.answered).toBe(true);
+  });
+
   it('still accepts any date when the question asks on which day a document was issued', () => {
     const issued = requiredFacts('công văn 4735 ban hành ngày nào')[0]!;
     expect(issued('Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025')).toBe(true);
