@@ -47,7 +47,12 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     const doc = docById.get(c.docId)!;
     // Document descriptors in every title, so "the công văn of Hải Phòng signed by X" finds its
     // passages, and the section path, so a heading's words find the text under it.
-    return { id: c.id, title: `${doc.label}, ${doc.issuer}${doc.signer ? `, ${doc.signer}` : ''}. ${c.section}`, text: c.text };
+    return {
+      id: c.id,
+      title: `${doc.label}, ${doc.issuer}${doc.signer ? `, ${doc.signer}` : ''}. ${c.section}`,
+      text: c.text,
+      headings: c.section ? c.section.split(' › ') : [],
+    };
   });
   const indexDir = path.join(opts.dataDir, 'index');
   // Over the chunks themselves, so a change in chunking rebuilds the index too.

@@ -27,7 +27,7 @@ export interface LexicalOptions {
   accentWeight: number;
   /** Query weight of a syllable reached through a one-edit typo correction. */
   typoWeight: number;
-  /** Bonus, per idf of its syllables, for a record whose title has a heading the query names in full. */
+  /** Bonus, per idf of its syllables, for a record under a section heading the query names in full. */
   headingWeight: number;
   /**
    * Query syllables found in more than this share of the records are not scored on their own
@@ -50,21 +50,23 @@ export const DEFAULT_LEXICAL_OPTIONS: Readonly<LexicalOptions> = {
   bigramWeight: 2,
   accentWeight: 0.6,
   typoWeight: 0.5,
-  // Grid 0.3–12 on train, cloze and the bot’s own set: a plateau from 3 to 8 (train 0.960–0.965,
-  // cloze 0.526–0.530 from 0.499, own set hit@1 84.6% → 87–88%).
+  // Grid 0.3–12 on the bot's own set (hit@1 84.6% → 87–88% from 3 to 8). Records without
+  // declared headings (ALQAC) are untouched: see `SearchRecord.headings` and the README.
   headingWeight: 5,
   maxDfShare: 1,
 };
 
 /**
- * The headings of a title, folded: its parts between " › ", ". ", ", " or ": ", without their
- * numbering ("3.2.1.", "a)", "Điều 48"); only parts of two syllables or more.
- * "Luật Du lịch, Điều 48. Cơ sở lưu trú du lịch" → "luat du lich", "co so luu tru du lich".
+ * Section headings as the phrases a question may name, folded, without their numbering ("I.",
+ * "3.2.1.", "a)"); only phrases of two syllables or more. A heading's comma list stays whole:
+ * split, "4. Các cơ quan, đơn vị, trường học, doanh nghiệp" would put "đơn vị" and "doanh nghiệp"
+ * under every question that says them (measured: one holdout question lost its rank 1).
+ * ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"] → "muc dich yeu cau", "muc dich".
  */
-export function headingsOf(title: string): { key: string; length: number }[] {
+export function headingsOf(headings: readonly string[]): { key: string; length: number }[] {
   const out: { key: string; length: number }[] = [];
-  for (const raw of title.split(/\s*›\s*|[.,:;]\s+/u)) {
-    const part = raw.replace(/^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)+/iu, '').replace(/^\s*điều\s+\d+\s*$/iu, '');
+  for (const raw of headings.flatMap((h) => h.split(/[.:;]\s+/u))) {
+    const part = raw.replace(/^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)+/iu, '');
     const words = analyzeText(part).folded;
     if (words.length >= 2) out.push({ key: words.join(' '), length: words.length });
   }
@@ -155,7 +157,7 @@ export class LexicalIndex {
     let longest = 0;
     if (o.headingWeight > 0) {
       records.forEach((r, d) => {
-        for (const part of headingsOf(r.title)) {
+        for (const part of headingsOf(r.headings ?? [])) {
           const list = headings.get(part.key) ?? [];
           if (list[list.length - 1] !== d) list.push(d);
           headings.set(part.key, list);

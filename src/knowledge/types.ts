@@ -39,6 +39,12 @@ export interface SearchRecord {
   id: string;
   title: string;
   text: string;
+  /**
+   * Section headings the record sits under, outermost first ("MỤC ĐÍCH, YÊU CẦU", "Mục đích"),
+   * when the corpus has such structure (the bot's chunks); a question naming one in full ranks
+   * the record higher. Benchmark records (`{id,title,text}`) have none.
+   */
+  headings?: string[];
 }
 
 export interface SearchHit {
