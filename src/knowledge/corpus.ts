@@ -90,13 +90,15 @@ export function viDate(iso: string): string {
 /**
  * One retrievable passage of header facts (kind, number, issuer, date, subject, signer), all from
  * the hand-written manifest, so "who signed", "which number", "what date" find an answer even
- * where the extracted text lost its header.
+ * where the extracted text lost its header, and a plain "no number / no date" where the copy has none.
  */
 export function docInfoChunk(doc: DocMeta): Chunk {
   const parts = [
     `${doc.kind ?? 'Văn bản'}${doc.number ? ` số ${doc.number}` : ''} của ${doc.issuer}${doc.date ? `, ban hành ngày ${viDate(doc.date)}` : ''}.`,
     `Trích yếu: ${doc.title}.`,
     ...(doc.signer ? [`Người ký: ${doc.signer}.`] : []),
+    // Said outright, so "ban hành ngày nào?" gets "the copy carries no date" rather than a guess.
+    ...(!doc.number || !doc.date ? [`Bản trong kho không ghi ${[doc.number ? '' : 'số hiệu', doc.date ? '' : 'ngày ban hành'].filter(Boolean).join(' và ')}.`] : []),
   ];
   return { id: `${doc.id}#info`, docId: doc.id, section: SECTIONS.info, text: parts.join('\n') };
 }

@@ -1,5 +1,6 @@
 import { analyzeText } from './analyze.js';
 import { withoutCitedDates } from './answerability.js';
+import { SECTIONS } from './chunk.js';
 import type { CorpusStats, QuestionTopic } from './coverage.js';
 import { tokenize } from './normalize.js';
 import type { ChunkHit } from './types.js';
@@ -12,7 +13,8 @@ import type { ChunkHit } from './types.js';
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
-  { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: /\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/ },
+  // A date, or the plain statement that the copy has none (the document's info passage).
+  { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: /\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d|không ghi (?:số hiệu và )?ngày ban hành/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
@@ -45,7 +47,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const pairs = [...new Set(topic.terms.slice(1).map((t, i) => `${topic.terms[i]} ${t}`))];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
-    for (const s of sentences(hit.chunk.text)) {
+    // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
+    const units = hit.chunk.section === SECTIONS.info ? [hit.chunk.text.replace(/\n/g, ' ')] : sentences(hit.chunk.text);
+    for (const s of units) {
       const words = analyzeText(s).folded;
       const toks = new Set(words);
       const bigrams = new Set(words.slice(1).map((t, i) => `${words[i]} ${t}`));

@@ -52,6 +52,11 @@ describe('answers how people really type', () => {
   });
 });
 
+it('answers "ai ký" with the signer in the quoted answer itself, not only in the cited passage', async () => {
+  const a = await ask('ai ky cong van 2144');
+  expect(a.answer).toContain('Người ký: Nguyễn Minh Hùng');
+});
+
 it('quotes first the sentence with the two-syllable word asked about, not one with its syllables apart', async () => {
   // "người dân" asked; "80% … cơ sở giáo dục … người học" has "người" and every other topic word.
   const a = await ask('chi tieu nam 2026 ve ky nang so cua nguoi dan');
@@ -73,8 +78,10 @@ describe('a deadline is not the date a document was issued', () => {
     expect(deadline('Theo Công văn số 51/BTĐKT-NV ngày 1/8/2025, gửi hồ sơ trước ngày 05/12')).toBe(true);
   });
 
-  it('does not take a cited document’s date for the date of the plan asked about', async () => {
-    expect((await ask('kế hoạch phường hồng an ban hành ngày nào')).answered).toBe(false);
+  it('does not take a cited document’s date for the date of the plan asked about: it says the copy has none', async () => {
+    const plan = await ask('kế hoạch phường hồng an ban hành ngày nào');
+    expect(plan.answer).toContain('không ghi số hiệu và ngày ban hành');
+    expect(plan.answer).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}|năm 20\d\d/);
     const cited = await ask('Kế hoạch phường Hồng An căn cứ vào công văn số mấy của UBND thành phố, ban hành ngày nào?');
     expect(cited.answered).toBe(true);
   });
