@@ -3,7 +3,8 @@
  * bigrams (most Vietnamese words are two syllables, so bigrams carry word identity that lone
  * syllables lose: "hôn nhân" vs "nhân dân"), fields title and text, a small bonus for exact
  * diacritics when the query has them ("bán" vs "bàn" fold alike), question boilerplate removed,
- * and edit-distance-1 typo matching for syllables the corpus has never seen.
+ * edit-distance-1 typo matching for syllables the corpus has never seen, and a bonus for records
+ * under a section heading the question names in full ("mục đích", "thời gian thực hiện").
  */
 import { analyzeQuery, analyzeText, hasDiacritics } from './analyze.js';
 import type { Analyzed } from './analyze.js';
