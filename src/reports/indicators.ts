@@ -181,13 +181,12 @@ export function isMet(target: Target, percent: number): boolean {
  */
 export function isMetQualified(target: Target, percent: number, qualifier: Qualifier | undefined): boolean | null {
   const t = target.percent;
-  const strict = target.comparator === '>';
   switch (qualifier) {
-    case 'over': // value > percent
+    case 'over': // value > percent: above the target whenever percent is not below it
       return percent >= t ? true : null;
-    case 'atLeast': // value ≥ percent
-      return percent > t || (!strict && percent >= t) ? true : null;
-    case 'under': // value < percent
+    case 'atLeast': // value ≥ percent: met whenever percent itself would be
+      return isMet(target, percent) ? true : null;
+    case 'under': // value < percent: short of the target whenever percent is not above it
       return percent <= t ? false : null;
     default:
       return isMet(target, percent);
