@@ -107,7 +107,7 @@ function queryKeys(index: TermIndex, ids: number[], weights: number[], bigramWei
   const put = (key: number, w: number) => out.set(key, Math.max(out.get(key) ?? 0, w));
   ids.forEach((a, i) => {
     if (a < 0) return;
-    if (index.df(index.key(a)) <= maxDf) put(index.key(a), weights[i]!);
+    if (maxDf === Infinity || index.df(index.key(a)) <= maxDf) put(index.key(a), weights[i]!);
     const b = ids[i - 1];
     if (i > 0 && b !== undefined && b >= 0) put(index.key(b, a), bigramWeight * Math.min(weights[i - 1]!, weights[i]!));
   });
@@ -207,7 +207,7 @@ export class LexicalIndex {
     }
     const scores = this.scores;
     scores.fill(0);
-    const maxDf = o.maxDfShare * this.ids.length;
+    const maxDf = o.maxDfShare >= 1 ? Infinity : o.maxDfShare * this.ids.length;
     for (const [key, w] of queryKeys(this.folded, fIds, fW, o.bigramWeight, maxDf)) this.folded.accumulate(key, w, scores);
     if (o.accentWeight > 0 && p.accents) {
       const aIds = q.accented.map((s) => this.accentDict.get(s) ?? -1);
@@ -240,7 +240,7 @@ export class LexicalIndex {
   }
 
   /** Best `k` records for the query, highest score first; empty when nothing matches. */
-  search(query: string, k: number): SearchHit[] {
+  search(query: string | PreparedQuery, k: number): SearchHit[] {
     const scores = this.scoreAll(query);
     return topK(scores, k).map((d) => ({ id: this.ids[d]!, score: scores[d]! }));
   }

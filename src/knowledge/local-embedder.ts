@@ -115,7 +115,12 @@ export class LocalEmbeddings extends Embeddings {
 
   /** Synchronous query embedding, for callers on a latency budget. */
   embedQuerySync(text: string): number[] {
-    return this.project(features(analyzeQuery(text)));
+    return this.embedAnalyzed(analyzeQuery(text));
+  }
+
+  /** Embedding of a query the caller has already analysed (`analyzeQuery`), so it is not analysed twice. */
+  embedAnalyzed(query: Analyzed): number[] {
+    return this.project(features(query));
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {

@@ -8,7 +8,7 @@
  * (0.456 → 0.495), see scripts/bench.ts.
  */
 import { LexicalIndex, prepareQuery } from './lexical.js';
-import type { LexicalOptions } from './lexical.js';
+import type { LexicalOptions, PreparedQuery } from './lexical.js';
 import { topK } from './term-index.js';
 import type { SearchHit, SearchRecord } from './types.js';
 
@@ -118,14 +118,14 @@ export class RecordRanker {
   }
 
   /** Best `k` records, highest mixed score first. */
-  search(query: string, k: number): SearchHit[] {
+  search(query: string | PreparedQuery, k: number): SearchHit[] {
     if (!this.lines) return this.records.search(query, k);
     const { weight, secondLine } = this.options;
     const first = this.first;
     const second = this.second;
     first.fill(0);
     second.fill(0);
-    const q = prepareQuery(query);
+    const q = typeof query === 'string' ? prepareQuery(query) : query;
     const topLine = bestLines(this.lines.index.scoreAll(q), this.lines.owner, first, second);
     const recordScores = this.records.scoreAll(q);
     let topRecord = 0;

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { LexicalOptions } from './lexical.js';
+import { prepareQuery } from './lexical.js';
+import type { LexicalOptions, PreparedQuery } from './lexical.js';
 import { RecordRanker } from './passages.js';
 import type { PassageOptions } from './passages.js';
 import { LocalEmbeddings } from './local-embedder.js';
@@ -52,7 +53,8 @@ export function hashRecords(records: readonly SearchRecord[]): string {
 
 const textOf = (r: SearchRecord) => `${r.title}\n${r.text}`;
 
-type Vectors = { index: VectorIndex; embed: (q: string) => Promise<number[]> | number[] };
+/** The vector side: its index, and how a query becomes a vector (the local model reuses the lexical analysis). */
+type Vectors = { index: VectorIndex; embed: (q: string, prepared: PreparedQuery) => Promise<number[]> | number[] };
 
 /** Remote embeddings: reuse the persisted vectors when the manifest matches, else embed again. */
 async function remoteVectors(records: SearchRecord[], e: EmbeddingsInterface, corpusHash: string, dir?: string): Promise<Vectors> {
@@ -90,7 +92,7 @@ async function localVectors(records: SearchRecord[], corpusHash: string, opts?: 
     }
   }
   const m = model;
-  return { index, embed: (q) => m.embedQuerySync(q) };
+  return { index, embed: (_q, prepared) => m.embedAnalyzed(prepared.analyzed) };
 }
 
 /**
@@ -114,11 +116,12 @@ export async function createRetriever(records: SearchRecord[], options: Retrieve
     async search(query, k) {
       if (k <= 0) return [];
       const depth = Math.max(k, fusion.depth);
-      const lex = lexical.search(query, depth);
+      const prepared = prepareQuery(query);
+      const lex = lexical.search(prepared, depth);
       if (!vectors) return lex.slice(0, k);
       // A remote embedding that fails (network, quota) must not cost the answer: lexical alone.
       const vector = await Promise.resolve()
-        .then(() => vectors.embed(query))
+        .then(() => vectors.embed(query, prepared))
         .catch((err: unknown) => {
         options.onEmbedError?.(err);
         return undefined;
