@@ -52,28 +52,32 @@ export function splitLines(text: string, minWords: number): string[] {
 }
 
 /**
- * Per record, the best and second-best line scores (into `first` and `second`, zeroed by the
- * caller); returns the best line score overall.
+ * Per record, the best and second-best line scores (into `first` and `second`); returns the best
+ * line score overall. A record's lines are contiguous: those of record d are starts[d]…starts[d+1]−1.
  */
-function bestLines(scores: Float32Array, owner: Int32Array, first: Float64Array, second: Float64Array): number {
+function bestLines(scores: Float32Array, starts: Int32Array, first: Float64Array, second: Float64Array): number {
   let top = 0;
-  for (let l = 0; l < scores.length; l++) {
-    const s = scores[l]!;
-    if (s <= 0) continue;
-    const d = owner[l]!;
-    if (s > first[d]!) {
-      second[d] = first[d]!;
-      first[d] = s;
-    } else if (s > second[d]!) second[d] = s;
-    if (s > top) top = s;
+  for (let d = 0; d < first.length; d++) {
+    let a = 0;
+    let b = 0;
+    for (let l = starts[d]!, end = starts[d + 1]!; l < end; l++) {
+      const s = scores[l]!;
+      if (s > a) {
+        b = a;
+        a = s;
+      } else if (s > b) b = s;
+    }
+    first[d] = a;
+    second[d] = b;
+    if (a > top) top = a;
   }
   return top;
 }
 
-/** The line index and which record each line belongs to. */
+/** The line index, and where each record's lines start in it. */
 interface Lines {
   index: LexicalIndex;
-  owner: Int32Array;
+  starts: Int32Array;
 }
 
 /**
@@ -106,15 +110,13 @@ export class RecordRanker {
     const counts = split.map((l) => l.length).sort((a, b) => a - b);
     if (o.weight <= 0 || (counts[counts.length >> 1] ?? 0) < o.minLines) return new RecordRanker(whole, undefined, ids, o);
     const lines: SearchRecord[] = [];
-    const owner: number[] = [];
+    const starts = new Int32Array(records.length + 1);
     split.forEach((texts, i) => {
-      for (const text of texts) {
-        lines.push({ id: String(lines.length), title: records[i]!.title, text });
-        owner.push(i);
-      }
+      for (const text of texts) lines.push({ id: String(lines.length), title: records[i]!.title, text });
+      starts[i + 1] = lines.length;
     });
     const index = LexicalIndex.build(lines, { ...lexical, ...o.lexical });
-    return new RecordRanker(whole, { index, owner: Int32Array.from(owner) }, ids, o);
+    return new RecordRanker(whole, { index, starts }, ids, o);
   }
 
   /** Best `k` records, highest mixed score first. */
@@ -123,10 +125,8 @@ export class RecordRanker {
     const { weight, secondLine } = this.options;
     const first = this.first;
     const second = this.second;
-    first.fill(0);
-    second.fill(0);
     const q = typeof query === 'string' ? prepareQuery(query) : query;
-    const topLine = bestLines(this.lines.index.scoreAll(q), this.lines.owner, first, second);
+    const topLine = bestLines(this.lines.index.scoreAll(q), this.lines.starts, first, second);
     const recordScores = this.records.scoreAll(q);
     let topRecord = 0;
     for (let d = 0; d < recordScores.length; d++) if (recordScores[d]! > topRecord) topRecord = recordScores[d]!;
