@@ -1,6 +1,7 @@
 import { analyzeQuery } from './analyze.js';
 import type { CorpusStats } from './coverage.js';
 import { fold } from './normalize.js';
+import { NO_DATE_NOTE } from './corpus.js';
 import type { DocMeta } from './types.js';
 
 /**
@@ -59,9 +60,6 @@ const NOT_A_NOUN = new Set(
   'phan ty muc nam so la thi de duoc phai can truoc sau khi vay a ha nhi roi nua o va voi cua cho'.split(' '),
 );
 
-/** A document's info passage saying its copy has no date (corpus.ts `docInfoChunk`). */
-const NO_DATE = /không ghi (?:số hiệu và )?ngày ban hành/u;
-
 /** A day of a month: "05/12", "ngày 15". */
 const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u;
 
@@ -97,7 +95,7 @@ export function requiredFacts(question: string): FactTest[] {
     // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites,
     // unless the question asks about a cited one ("căn cứ công văn số mấy, ngày nào?").
     const asksCited = /\b(so may|so bao nhieu|can cu|van ban nao|cong van nao|ke hoach nao|nghi quyet nao|huong dan nao)\b/.test(q);
-    tests.push((t) => DATE.test(asksCited ? t : withoutCitedDates(t, named)) || NO_DATE.test(t));
+    tests.push((t) => DATE.test(asksCited ? t : withoutCitedDates(t, named)) || NO_DATE_NOTE.test(t));
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
   }

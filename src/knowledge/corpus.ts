@@ -87,6 +87,9 @@ export function viDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** Matches the note `docInfoChunk` adds when a copy has no date ("… không ghi số hiệu và ngày ban hành."). */
+export const NO_DATE_NOTE = /không ghi (?:số hiệu và )?ngày ban hành/u;
+
 /**
  * One retrievable passage of header facts (kind, number, issuer, date, subject, signer), all from
  * the hand-written manifest, so "who signed", "which number", "what date" find an answer even

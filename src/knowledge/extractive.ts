@@ -1,6 +1,7 @@
 import { analyzeText } from './analyze.js';
 import { withoutCitedDates } from './answerability.js';
 import { SECTIONS } from './chunk.js';
+import { NO_DATE_NOTE } from './corpus.js';
 import type { CorpusStats, QuestionTopic } from './coverage.js';
 import { tokenize } from './normalize.js';
 import type { ChunkHit } from './types.js';
@@ -14,7 +15,7 @@ import type { ChunkHit } from './types.js';
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
   // A date, or the plain statement that the copy has none (the document's info passage).
-  { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: /\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d|không ghi (?:số hiệu và )?ngày ban hành/u },
+  { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
@@ -44,7 +45,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const out: Evidence[] = [];
   // Adjacent topic syllables ("người dân"): a sentence that has them together says more than one
   // that has them apart ("người học", "nhân dân").
-  const pairs = [...new Set(topic.terms.slice(1).map((t, i) => `${topic.terms[i]} ${t}`))];
+  const pairs = new Map(topic.terms.slice(1).map((t, i) => [`${topic.terms[i]} ${t}`, stats.idf(topic.terms[i]!) + stats.idf(t)]));
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
@@ -55,9 +56,10 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       const bigrams = new Set(words.slice(1).map((t, i) => `${words[i]} ${t}`));
       let score = 0;
       for (const t of terms) if (toks.has(t)) score += stats.idf(t);
-      for (const p of pairs) if (bigrams.has(p)) score += p.split(' ').reduce((a, t) => a + stats.idf(t), 0);
+      for (const [p, idf] of pairs) if (bigrams.has(p)) score += idf;
       // The date a cited document was issued is not the deadline asked for.
-      for (const a of asks) if (a.fact.test(withoutCitedDates(s))) score *= 1.5;
+      const plain = asks.length ? withoutCitedDates(s) : s;
+      for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
       score /= 1 + rank * 0.35; // later passages must earn their place
       if (!best || score > best.score) best = { hit, sentence: s, score };
     }
