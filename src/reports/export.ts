@@ -6,8 +6,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportStore, Submission } from '../store/reports.js';
 import type { UnitKind } from '../store/schema.js';
-import { INDICATORS, isMetQualified, targetFor, type Target } from './indicators.js';
-import { percentOf } from './progress.js';
+import { INDICATORS, targetFor, type Target } from './indicators.js';
+import { judge, percentOf } from './progress.js';
 
 /** Units that report figures (the city only aggregates). */
 export const REPORTING_KINDS: readonly UnitKind[] = ['phuong', 'xa', 'dac_khu'];
@@ -96,7 +96,7 @@ export async function buildReportRows(reports: ReportStore, period: string): Pro
         numerator: s?.numerator ?? null,
         denominator: s?.denominator ?? null,
         approx: s ? s.approx : null,
-        met: percent === null ? '' : metText(isMetQualified(target, percent, s?.approx ? (s.qualifier ?? undefined) : undefined)),
+        met: s && percent !== null ? metText(judge(indicator.id, period, s).met) : '',
         reportedAt: s?.createdAt ?? '',
         reportedBy: s ? `${s.userChannel}:${s.userId}` : '',
       });

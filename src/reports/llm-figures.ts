@@ -3,6 +3,7 @@ import type { ChatLike } from '../knowledge/answer.js';
 import { dedupe, toFigure } from './checks.js';
 import { INDICATORS, type IndicatorId } from './indicators.js';
 import type { ParseResult } from './parse-figures.js';
+import { QUALIFIER_KINDS } from './vi-numbers.js';
 import { questionFor, type Problem } from './questions.js';
 
 const ids = INDICATORS.map((i) => i.id) as [IndicatorId, ...IndicatorId[]];
@@ -18,7 +19,7 @@ export const proposalSchema = z.object({
         numerator: z.number().int().nonnegative().optional(),
         denominator: z.number().int().nonnegative().optional(),
         approx: z.boolean().optional(),
-        qualifier: z.enum(['over', 'under', 'atLeast', 'about']).optional(),
+        qualifier: z.enum(QUALIFIER_KINDS).optional(),
       }),
     )
     .max(12),

@@ -12,7 +12,8 @@
  */
 
 /** How an approximate figure relates to the true one: "hơn 80%" over, "gần 80%" under. */
-export type Qualifier = 'over' | 'about' | 'under' | 'atLeast';
+export const QUALIFIER_KINDS = ['over', 'about', 'under', 'atLeast'] as const;
+export type Qualifier = (typeof QUALIFIER_KINDS)[number];
 
 /** A literal read: one value, or several possible readings (none when unreadable). */
 export type NumberReading = { value: number } | { readings: number[] };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { Qualifier } from '../reports/vi-numbers.js';
+import { QUALIFIER_KINDS, type Qualifier } from '../reports/vi-numbers.js';
 import type { Database, Role, SubmissionsTable, UnitKind, UnitsTable } from './schema.js';
 
 export type Unit = { id: string; name: string; kind: UnitKind; parentId: string | null; deadline: string | null };
@@ -37,7 +37,6 @@ export interface NewFigure {
 // No 0/O, 1/I/L: a code read aloud over the phone or typed from paper must not be misread.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const now = () => new Date().toISOString();
-const QUALIFIERS: readonly Qualifier[] = ['over', 'under', 'atLeast', 'about'];
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 const toUnit = (r: UnitsTable): Unit => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, deadline: r.report_deadline });
 const toSubmission = (r: SubmissionsTable): Submission => ({
@@ -49,7 +48,7 @@ const toSubmission = (r: SubmissionsTable): Submission => ({
   numerator: r.numerator === null ? null : Number(r.numerator),
   denominator: r.denominator === null ? null : Number(r.denominator),
   approx: Number(r.approx) === 1,
-  qualifier: QUALIFIERS.includes(r.qualifier as Qualifier) ? (r.qualifier as Qualifier) : null,
+  qualifier: (QUALIFIER_KINDS as readonly string[]).includes(r.qualifier ?? '') ? (r.qualifier as Qualifier) : null,
   rawMessage: r.raw_message,
   userChannel: r.user_channel,
   userId: r.user_id,
