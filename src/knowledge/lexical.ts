@@ -115,6 +115,22 @@ function queryKeys(index: TermIndex, ids: number[], weights: number[], bigramWei
 }
 
 /**
+ * Accented terms whose postings are exactly those of their folded form: every occurrence of the
+ * folded syllable (or bigram) in the corpus has this one spelling ("người" is the only "nguoi").
+ * Scoring such a term walks the same postings twice for the same numbers, so the query adds its
+ * weight to the folded term's instead: same scores, and the accent channel of a query typed with
+ * diacritics costs only the terms whose spelling tells records apart ("bán" vs "bàn").
+ */
+function twinTerms(accented: TermIndex, folded: TermIndex, foldOf: Int32Array, v: number): Map<number, number> {
+  const twins = new Map<number, number>();
+  for (const key of accented.keys()) {
+    const fKey = key < v ? folded.key(foldOf[key]!) : folded.key(foldOf[Math.floor(key / v) - 1]!, foldOf[key % v]!);
+    if (accented.samePostings(key, folded, fKey)) twins.set(key, fKey);
+  }
+  return twins;
+}
+
+/**
  * An in-memory lexical index over `SearchRecord`s. Rebuilding is cheap (a few hundred ms for
  * 2,249 law articles), so it is not serialised.
  * @example const lex = LexicalIndex.build(records); lex.search('ubnd cap xa', 5)
@@ -128,6 +144,8 @@ export class LexicalIndex {
     private readonly accentDict: Map<string, number>,
     private readonly folded: TermIndex,
     private readonly accented: TermIndex,
+    /** Accented term key → folded term key with the same postings (see `twinTerms`). */
+    private readonly twins: Map<number, number>,
     private readonly typos: TypoIndex,
     /** Folded heading phrase of some title ("co so luu tru du lich") → the records it heads. */
     private readonly headings: Map<string, number[]>,
@@ -144,15 +162,19 @@ export class LexicalIndex {
     const aDict = new Map<string, number>();
     const fIds: FieldIds[] = [];
     const aIds: FieldIds[] = [];
+    const foldOf: number[] = [];
     for (const r of records) {
-      const t: Analyzed = analyzeText(r.title);
-      const x: Analyzed = analyzeText(r.text);
-      fIds.push([intern(fDict, t.folded), intern(fDict, x.folded)]);
-      aIds.push([intern(aDict, t.accented), intern(aDict, x.accented)]);
+      const fields = [analyzeText(r.title), analyzeText(r.text)];
+      const f = fields.map((a) => intern(fDict, a.folded));
+      const a = fields.map((x) => intern(aDict, x.accented));
+      for (let i = 0; i < a.length; i++) a[i]!.forEach((id, j) => (foldOf[id] = f[i]![j]!));
+      fIds.push(f);
+      aIds.push(a);
     }
     const params = { k1: o.k1, weights: [o.titleWeight, o.textWeight], b: [o.bTitle, o.bText] };
     const folded = TermIndex.build(fIds, fDict.size, params);
     const accented = TermIndex.build(aIds, aDict.size, params);
+    const twins = twinTerms(accented, folded, Int32Array.from(foldOf), aDict.size);
     const typos = new TypoIndex(fDict.keys());
     const headings = new Map<string, number[]>();
     let longest = 0;
@@ -166,7 +188,7 @@ export class LexicalIndex {
         }
       });
     }
-    return new LexicalIndex(records.map((r) => r.id), fDict, aDict, folded, accented, typos, headings, longest, o);
+    return new LexicalIndex(records.map((r) => r.id), fDict, aDict, folded, accented, twins, typos, headings, longest, o);
   }
 
   /** Number of indexed records. */
@@ -208,12 +230,17 @@ export class LexicalIndex {
     const scores = this.scores;
     scores.fill(0);
     const maxDf = o.maxDfShare >= 1 ? Infinity : o.maxDfShare * this.ids.length;
-    for (const [key, w] of queryKeys(this.folded, fIds, fW, o.bigramWeight, maxDf)) this.folded.accumulate(key, w, scores);
+    const foldedKeys = queryKeys(this.folded, fIds, fW, o.bigramWeight, maxDf);
     if (o.accentWeight > 0 && p.accents) {
       const aIds = q.accented.map((s) => this.accentDict.get(s) ?? -1);
-      const keys = queryKeys(this.accented, aIds, aIds.map(() => o.accentWeight), o.bigramWeight, maxDf);
-      for (const [key, w] of keys) this.accented.accumulate(key, w, scores);
+      for (const [key, w] of queryKeys(this.accented, aIds, aIds.map(() => o.accentWeight), o.bigramWeight, maxDf)) {
+        // A term whose only spelling in the corpus is this one: its weight joins the folded term's walk.
+        const twin = this.twins.get(key);
+        if (twin === undefined) this.accented.accumulate(key, w, scores);
+        else foldedKeys.set(twin, (foldedKeys.get(twin) ?? 0) + w);
+      }
     }
+    for (const [key, w] of foldedKeys) this.folded.accumulate(key, w, scores);
     if (this.headings.size > 0) this.headingBonus(q.folded, scores);
     return scores;
   }

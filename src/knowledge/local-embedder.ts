@@ -35,12 +35,48 @@ function length(v: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
-/** Folded syllables and adjacent bigrams of analysed text. */
-function features(a: Analyzed): string[] {
-  const f = a.folded;
+/** Folded syllables and adjacent bigrams of analysed text (the model's terms), as strings. */
+function features(f: string[]): string[] {
   const out = f.slice();
   for (let i = 1; i < f.length; i++) out.push(`${f[i - 1]} ${f[i]}`);
   return out;
+}
+
+/**
+ * Term ids looked up by numbers: a bigram is (first syllable + 1) · S + second syllable, so a
+ * query costs one string lookup per syllable (its hash is cached) and no string building.
+ */
+class Vocabulary {
+  private readonly syllables = new Map<string, number>();
+  private readonly ids = new Map<number, number>();
+
+  constructor(terms: readonly string[]) {
+    const parts = terms.map((t) => t.split(' '));
+    for (const p of parts) for (const w of p) if (!this.syllables.has(w)) this.syllables.set(w, this.syllables.size);
+    const n = this.syllables.size;
+    parts.forEach((p, i) => {
+      const a = this.syllables.get(p[0]!)!;
+      this.ids.set(p.length === 1 ? a : (a + 1) * n + this.syllables.get(p[1]!)!, i);
+    });
+  }
+
+  /** Ids of the known terms of `features(folded)`, in the same order. */
+  termIds(folded: readonly string[]): number[] {
+    const n = this.syllables.size;
+    const syl = folded.map((w) => this.syllables.get(w) ?? -1);
+    const out: number[] = [];
+    for (const s of syl) {
+      const id = s < 0 ? undefined : this.ids.get(s);
+      if (id !== undefined) out.push(id);
+    }
+    for (let i = 1; i < syl.length; i++) {
+      const a = syl[i - 1]!;
+      const b = syl[i]!;
+      const id = a < 0 || b < 0 ? undefined : this.ids.get((a + 1) * n + b);
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
 }
 
 /**
@@ -52,7 +88,7 @@ function features(a: Analyzed): string[] {
 export class LocalEmbeddings extends Embeddings {
   /** Identifies the fitted model (method, dims and a fingerprint of the vocabulary). */
   readonly id: string;
-  private readonly termIds: Map<string, number>;
+  private readonly vocabulary: Vocabulary;
 
   private constructor(
     private readonly terms: string[],
@@ -61,7 +97,7 @@ export class LocalEmbeddings extends Embeddings {
     readonly dims: number,
   ) {
     super({});
-    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    this.vocabulary = new Vocabulary(terms);
     const h = createHash('sha256').update(terms.join('\n')).update(String(dims)).digest('hex');
     this.id = `local-lsa-v1-${dims}d-${h.slice(0, 12)}`;
   }
@@ -70,9 +106,9 @@ export class LocalEmbeddings extends Embeddings {
   static fit(texts: string[], options: LocalEmbedderOptions = {}): LocalEmbeddings {
     const dims = options.dims ?? 128;
     const minDf = options.minDf ?? 2;
-    const docs = texts.map((t) => features(analyzeText(t)));
+    const docs = texts.map((t) => analyzeText(t).folded);
     const df = new Map<string, number>();
-    for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const d of docs) for (const t of new Set(features(d))) df.set(t, (df.get(t) ?? 0) + 1);
     const terms = [...df.keys()]
       .filter((t) => df.get(t)! >= minDf)
       .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
@@ -85,13 +121,10 @@ export class LocalEmbeddings extends Embeddings {
     return new LocalEmbeddings(terms, idf, projection, dims);
   }
 
-  /** Sparse, L2-normalised TF-IDF (sublinear tf) of a feature list. */
-  private weights(feats: string[]): { cols: Int32Array; vals: Float32Array } {
+  /** Sparse, L2-normalised TF-IDF (sublinear tf) of folded syllables and their bigrams. */
+  private weights(folded: string[]): { cols: Int32Array; vals: Float32Array } {
     const tf = new Map<number, number>();
-    for (const t of feats) {
-      const id = this.termIds.get(t);
-      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
+    for (const id of this.vocabulary.termIds(folded)) tf.set(id, (tf.get(id) ?? 0) + 1);
     const cols = Int32Array.from(tf.keys());
     const vals = Float32Array.from(cols, (c) => (1 + Math.log(tf.get(c)!)) * this.idf[c]!);
     const norm = length(vals) || 1;
@@ -100,14 +133,15 @@ export class LocalEmbeddings extends Embeddings {
   }
 
   /** Unit vector of analysed text (all zeros when no known term occurs). */
-  private project(feats: string[]): number[] {
-    const { cols, vals } = this.weights(feats);
+  private project(folded: string[]): number[] {
+    const { cols, vals } = this.weights(folded);
     const k = this.dims;
     const out = new Float64Array(k);
+    const projection = this.projection;
     for (let j = 0; j < cols.length; j++) {
       const base = cols[j]! * k;
       const v = vals[j]!;
-      for (let c = 0; c < k; c++) out[c]! += v * this.projection[base + c]!;
+      for (let c = 0; c < k; c++) out[c]! += v * projection[base + c]!;
     }
     const norm = length(out) || 1;
     return Array.from(out, (x) => x / norm);
@@ -120,11 +154,11 @@ export class LocalEmbeddings extends Embeddings {
 
   /** Embedding of a query the caller has already analysed (`analyzeQuery`), so it is not analysed twice. */
   embedAnalyzed(query: Analyzed): number[] {
-    return this.project(features(query));
+    return this.project(query.folded);
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((d) => this.project(features(analyzeText(d))));
+    return documents.map((d) => this.project(analyzeText(d).folded));
   }
 
   override async embedQuery(document: string): Promise<number[]> {

@@ -117,6 +117,37 @@ export class TermIndex {
     return new TermIndex(v, terms, offsets, docs, impacts, idf);
   }
 
+  /** Number of distinct terms. */
+  get size(): number {
+    return this.terms.size;
+  }
+
+  /** Dense id (0 … size−1) of a term key, −1 when unknown. */
+  idOf(key: number): number {
+    return this.terms.get(key) ?? -1;
+  }
+
+  /** Every term key of the index. */
+  keys(): IterableIterator<number> {
+    return this.terms.keys();
+  }
+
+  /**
+   * True when term `key` here and term `otherKey` of `other` have the same postings and impacts,
+   * so scoring one with weight w adds exactly what the other would (w × idf × impact, same docs).
+   */
+  samePostings(key: number, other: TermIndex, otherKey: number): boolean {
+    const a = this.terms.get(key);
+    const b = other.terms.get(otherKey);
+    if (a === undefined || b === undefined) return false;
+    const n = this.offsets[a + 1]! - this.offsets[a]!;
+    if (n !== other.offsets[b + 1]! - other.offsets[b]! || this.idf[a] !== other.idf[b]) return false;
+    for (let i = 0, p = this.offsets[a]!, q = other.offsets[b]!; i < n; i++, p++, q++) {
+      if (this.docs[p] !== other.docs[q] || this.impacts[p] !== other.impacts[q]) return false;
+    }
+    return true;
+  }
+
   /** Document frequency of a term key (0 when unknown). */
   df(key: number): number {
     const id = this.terms.get(key);

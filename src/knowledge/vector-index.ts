@@ -48,7 +48,9 @@ export class VectorIndex {
     private readonly ids: string[],
     readonly manifest: VectorIndexManifest,
   ) {
-    hnsw.setEf(Math.max(64, Math.min(ids.length, 200)));
+    // Search breadth (hnswlib widens it to k when k is larger). ALQAC train and inverse-cloze
+    // give the same MRR and recall at 50, 64, 100 and 200; 64 takes 0.08 ms a query, 200 0.2 ms.
+    hnsw.setEf(64);
   }
 
   /** Embeds `texts` (aligned with `ids`) and indexes them. Deterministic for a fixed seed. */

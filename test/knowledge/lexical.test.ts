@@ -30,6 +30,22 @@ describe('LexicalIndex', () => {
     expect(first('bàn')).toBe('ban-giao');
   });
 
+  it('scores a word with one spelling in the corpus as its folded form plus the accent weight', () => {
+    // Every syllable below has a single spelling, so its accented postings are its folded ones:
+    // typed with diacritics, each term (and so each record's score) weighs 1 + accentWeight.
+    const records = [
+      { id: 'a', title: 'Người dân', text: 'Người dân xác thực điện tử trên ứng dụng.' },
+      { id: 'b', title: 'Doanh nghiệp', text: 'Doanh nghiệp và người lao động học kỹ năng số.' },
+      { id: 'c', title: 'Hộ kinh doanh', text: 'Hộ kinh doanh dùng thanh toán điện tử.' },
+    ];
+    const index = LexicalIndex.build(records, { headingWeight: 0 });
+    const plain = [...index.scoreAll('nguoi dan xac thuc dien tu')];
+    const typed = [...index.scoreAll('người dân xác thực điện tử')];
+    const ratio = 1 + index.options.accentWeight;
+    expect(plain.filter((s) => s > 0)).toHaveLength(3);
+    typed.forEach((s, i) => expect(s).toBeCloseTo(plain[i]! * ratio, 5));
+  });
+
   it('returns scores in descending order and nothing for unknown words', () => {
     const hits = lex.search('khen thưởng thi đua', 5);
     expect(hits[0]?.id).toBe('khenthuong');
