@@ -1,4 +1,5 @@
 import type { Reply } from '../../core/message.js';
+import { plainSourceLines } from '../sources.js';
 
 /**
  * Plain-text rendering shared by channels without rich formatting (console; Zalo reuses the
@@ -7,10 +8,7 @@ import type { Reply } from '../../core/message.js';
 export function renderPlain(reply: Reply): string {
   const parts = [reply.text];
   if (reply.citations?.length) {
-    parts.push(
-      'Nguồn:\n' +
-        reply.citations.map((c, i) => `[${i + 1}] ${c.title}${c.section ? ` — ${c.section}` : ''}`).join('\n'),
-    );
+    parts.push(`Nguồn:\n${plainSourceLines(reply.citations).join('\n')}`);
   }
   if (reply.choices?.length) {
     parts.push(reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n'));

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Citation, Reply } from '../../core/message.js';
+import { groupSources, sourceNumbers } from '../sources.js';
 import { CAPTION_LIMIT, MESSAGE_LIMIT, splitText } from './split.js';
 
 export { splitText, MESSAGE_LIMIT, CAPTION_LIMIT } from './split.js';
@@ -19,11 +20,11 @@ export function escapeHtml(text: string): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * "<b>[1]</b> title — <i>section</i>", every value escaped. Title and section are shortened to
- * {@link CITATION_FIELD_MAX} characters each, so one line always fits a message whatever the
- * escaping costs (at most 6× per character).
+ * "<b>[1]</b> title — <i>section</i>" ("[1–7]" for consecutive citations of one section), every
+ * value escaped. Title and section are shortened to {@link CITATION_FIELD_MAX} characters each,
+ * so one line always fits a message whatever the escaping costs (at most 6× per character).
  */
-export function citationLine(c: Citation, n: number): string {
+export function citationLine(c: Pick<Citation, 'title' | 'section'>, n: number | string): string {
   const section = c.section.trim() ? ` — <i>${escapeHtml(shorten(c.section.trim()))}</i>` : '';
   return `<b>[${n}]</b> ${escapeHtml(shorten(c.title.trim()))}${section}`;
 }
@@ -46,7 +47,7 @@ export interface RenderResult {
  */
 export function renderReply(reply: Reply, limit = MESSAGE_LIMIT): RenderResult {
   const htmlParts = splitText(reply.text, { limit, format: escapeHtml }).map(escapeHtml);
-  const citations = (reply.citations ?? []).map((c, i) => citationLine(c, i + 1));
+  const citations = groupSources(reply.citations ?? []).map((g) => citationLine(g, sourceNumbers(g)));
   if (citations.length) appendLines(htmlParts, citations, limit);
 
   const messages: OutgoingMessage[] = htmlParts.map((html) => ({ kind: 'text', html }));

@@ -3,6 +3,7 @@
  * numbered lines; a bare number typed back is resolved into the choice by the core.
  */
 import type { Reply } from '../../core/message.js';
+import { plainSourceLines } from '../sources.js';
 import { zaloTexts } from './texts.vi.js';
 
 /** sendMessage accepts 1–2,000 characters (Zalo Bot API docs, sendMessage `text`). */
@@ -10,7 +11,7 @@ export const ZALO_TEXT_LIMIT = 2000;
 
 /**
  * One reply as the text a person reads: the answer, then "Nguồn:" with "[1] title — section"
- * lines, then "1. label" lines for choices.
+ * lines (one line for consecutive citations of one section, "[1–7]"), then "1. label" lines for choices.
  *
  * Images: Reply.image holds PNG bytes, but Zalo's sendPhoto only takes a photo URL and the bot
  * has nowhere public to host bytes, so only the caption is sent, as text.
@@ -18,8 +19,7 @@ export const ZALO_TEXT_LIMIT = 2000;
 export function renderReply(reply: Reply): string {
   const parts = [reply.text.trim()];
   if (reply.citations?.length) {
-    const lines = reply.citations.map((c, i) => `[${i + 1}] ${c.title}${c.section ? ` — ${c.section}` : ''}`);
-    parts.push(`${zaloTexts.sourcesHeading}\n${lines.join('\n')}`);
+    parts.push(`${zaloTexts.sourcesHeading}\n${plainSourceLines(reply.citations).join('\n')}`);
   }
   if (reply.choices?.length) parts.push(reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n'));
   const caption = reply.image?.caption?.trim();
