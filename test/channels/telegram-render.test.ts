@@ -53,11 +53,11 @@ describe('renderReply', () => {
     expect(wellFormed(html)).toBe(true);
   });
 
-  it('lists consecutive citations of one section on one line, "[1–2]"', () => {
+  it('lists each cited section on one line with all its numbers, "[1, 3]"', () => {
     const c = { docId: 'd', title: 'Kế hoạch', section: '3.2.1. Huân chương', quote: 'q' };
-    const { messages } = renderReply({ text: 'Tiêu chuẩn', citations: [c, { ...c, quote: 'r' }, { ...c, section: '3.1.' }] });
+    const { messages } = renderReply({ text: 'Tiêu chuẩn', citations: [c, { ...c, section: '3.1.' }, { ...c, quote: 'r' }] });
     const html = messages[0]!.kind === 'text' ? messages[0]!.html : '';
-    expect(html.split('\n\n')[1]).toBe('<b>[1–2]</b> Kế hoạch — <i>3.2.1. Huân chương</i>\n<b>[3]</b> Kế hoạch — <i>3.1.</i>');
+    expect(html.split('\n\n')[1]).toBe('<b>[1, 3]</b> Kế hoạch — <i>3.2.1. Huân chương</i>\n<b>[2]</b> Kế hoạch — <i>3.1.</i>');
   });
 
   it('puts buttons on the last part, skips a payload over 64 bytes, and sends the image as a photo', () => {

@@ -59,7 +59,7 @@ describe('Zalo rendering', () => {
     expect(text).toMatch(/\n\n1\. Xem chỉ tiêu năm 2026\n2\. Hạn nộp báo cáo$/);
   });
 
-  it('lists consecutive citations of one section once, "[1–3]", and keeps later numbers', () => {
+  it('lists each cited section once with all its numbers: "[1–3, 5]", "[4]"', () => {
     const cite = (section: string, quote: string) => ({ docId: 'hong-an-kh', title: 'Kế hoạch UBND phường Hồng An', section, quote });
     const award = '3.2.1. Huân chương Lao động hạng Ba';
     const text = renderReply({
@@ -67,7 +67,7 @@ describe('Zalo rendering', () => {
       citations: [cite(award, 'a'), cite(award, 'b'), cite(award, 'c'), cite('3.1. Khen thưởng hàng năm', 'd'), cite(award, 'e')],
     });
     expect(text.split(`${zaloTexts.sourcesHeading}\n`)[1]).toBe(
-      `[1–3] Kế hoạch UBND phường Hồng An — ${award}\n[4] Kế hoạch UBND phường Hồng An — 3.1. Khen thưởng hàng năm\n[5] Kế hoạch UBND phường Hồng An — ${award}`,
+      `[1–3, 5] Kế hoạch UBND phường Hồng An — ${award}\n[4] Kế hoạch UBND phường Hồng An — 3.1. Khen thưởng hàng năm`,
     );
   });
 
