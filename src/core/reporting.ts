@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ChatLike } from '../knowledge/answer.js';
+import { fold } from '../knowledge/normalize.js';
 import { proposeFigures } from '../reports/llm-figures.js';
 import { looksLikeReport, parseFigures } from '../reports/parse-figures.js';
 import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
@@ -48,6 +49,9 @@ const REPORTING_UNIT = new Set(['phuong', 'xa', 'dac_khu']);
  * see what was understood with the target beside each, confirm (idempotent) or correct or drop;
  * check progress; staff get the summary of every unit. Roles are checked here, never in a channel.
  */
+/** Words of an officer correcting a figure already sent (folded). */
+const CORRECTION = /\b(nhap sai|ghi sai|gui sai|bao cao sai|bi sai|nham|sua lai|phai la|dung ra la|dinh chinh)\b/;
+
 export function createReporting(deps: ReportingDeps) {
   const { store, reports } = deps;
   const now = () => deps.now?.() ?? new Date();
@@ -73,8 +77,10 @@ export function createReporting(deps: ReportingDeps) {
       const proposal = await proposeFigures(llm, prompt, text, timeoutMs);
       if (proposal && (!proposal.needsClarification || parsed.figures.length === 0)) parsed = proposal;
     }
-    if (parsed.needsClarification) return [{ text: `${parsed.question ?? texts.reportUnclear}\n${texts.nothingSaved}` }];
-    if (parsed.figures.length === 0) return [{ text: texts.reportUnclear }];
+    // "Tôi nhập sai, 85,5 phải là 87%" is a correction written as a plain message: say how /sua works.
+    const hint = !correction && CORRECTION.test(fold(text)) ? `\n${texts.correctionUsage}` : '';
+    if (parsed.needsClarification) return [{ text: `${parsed.question ?? texts.reportUnclear}\n${texts.nothingSaved}${hint}` }];
+    if (parsed.figures.length === 0) return [{ text: `${texts.reportUnclear}${hint}` }];
     const draft: Draft = {
       id: randomBytes(6).toString('base64url'),
       unitId: unit.id,

@@ -56,6 +56,14 @@ describe('officers report figures by chat', () => {
     expect((await app.reports.submissions('2025')).length).toBe(before);
   });
 
+  it('points an officer who writes a correction as a plain message to /sua', async () => {
+    await officer('o3b');
+    const reply = await say('o3b', 'toi da nhap sai, 85,5 phai la 87%');
+    expect(reply).toContain('Chưa có gì được lưu');
+    expect(reply).toContain('/sua');
+    expect(await say('o3b', 'Người dân có kỹ năng số đạt 130%')).not.toContain('/sua');
+  });
+
   it('drops a pending draft with /huy or "Hủy", and corrects the last submission with /sua (history kept)', async () => {
     await officer('o4', 'hai-duong');
     await say('o4', 'Năm 2025: 70% người dân có kỹ năng số');
