@@ -59,7 +59,12 @@ export const BODIES: readonly Body[] = [
   {
     id: 'mttq',
     name: 'Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể',
-    aliases: ['uy ban mat tran to quoc', 'mat tran to quoc', 'mat tran', 'doan the'],
+    // The documents address the Front "và các tổ chức đoàn thể": the youth union, women's union,
+    // veterans', farmers' and trade unions are those bodies, and people ask by their names.
+    aliases: [
+      'uy ban mat tran to quoc', 'mat tran to quoc', 'mat tran', 'doan the',
+      'doan thanh nien', 'thanh nien', 'hoi phu nu', 'phu nu', 'hoi cuu chien binh', 'cuu chien binh', 'hoi nong dan', 'cong doan',
+    ],
     heading: /^uy ban mat tran to quoc/,
   },
   {

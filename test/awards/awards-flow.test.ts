@@ -238,4 +238,10 @@ describe('/nhiemvu: who does what', () => {
     expect(mttq.text).toContain('Bình dân học vụ số');
     expect(mttq.text).not.toContain('Định kỳ hàng năm tất cả'); // the report deadline is every unit's task, not the Front's
   });
+
+  it('answers for the youth union and the other mass organisations with the Front\'s tasks', async () => {
+    const mttq = one(await awards.payload(msg(), 'nv:mttq')).text;
+    expect(one(await awards.text(msg(), 'Doan thanh nien co trach nhiem gi trong phong trao')).text).toBe(mttq);
+    expect(one(await awards.text(msg(), 'Hội Phụ nữ phường có nhiệm vụ gì')).text).toBe(mttq);
+  });
 });
