@@ -32,10 +32,13 @@ const REFUSAL_TOKEN = 'KHONG_TIM_THAY';
  * the year or number the question names stand in the same sentence, so "tháng 8 năm 2025" does
  * not answer "sơ kết năm 2027 vào tháng mấy?".
  */
-function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], doc: DocMeta): boolean {
+function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], doc: DocMeta, section: string): boolean {
   if (!needs.every((test) => test(sentence))) return false;
-  const have = new Set(tokenize(`${sentence} ${doc.number ?? ''}`));
-  return numbers.every((n) => have.has(n));
+  // The heading counts too: "Trên 80% …" under "2.1. Năm 2025" is the 2025 target.
+  const have = new Set(tokenize(`${sentence} ${doc.number ?? ''} ${section}`));
+  // One of them per sentence: "năm 2025 và 2026" is answered by a 2025 passage and a 2026 one
+  // (the caller checks that every number is answered somewhere).
+  return numbers.length === 0 || numbers.some((n) => have.has(n));
 }
 
 /** The most specific one or two levels of a heading path, for inline mentions. */
@@ -115,7 +118,7 @@ export function createAnswerer(deps: AnswererDeps) {
       const covered = hits.filter((h) => {
         if (coverage(topic, h, stats) < minCoverage) return false;
         if (!inPlace(place.named, h.doc, h.chunk.text)) return false;
-        if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc))) return false;
+        if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
         const terms = numbers.length ? passageTerms(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });

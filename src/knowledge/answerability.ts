@@ -99,6 +99,9 @@ export function requiredFacts(question: string): FactTest[] {
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
   }
+  // "tỷ lệ …", "bao nhiêu phần trăm": a share is answered by a percentage, not by a sentence that
+  // shares the topic's words ("tỷ lệ dịch vụ công trực tuyến" ≠ "nền tảng học tập trực tuyến").
+  if (/\b(ty le|phan tram)\b/.test(q)) tests.push((t) => /\d\s*%|\d\s*phần trăm/iu.test(t));
   // "số mấy" asks which number (a document number), not how many.
   const count = /(?<!\bso )\b(?:bao nhieu|may)\s+(\p{L}+)/u.exec(q);
   const noun = count?.[1];

@@ -95,3 +95,19 @@ describe('a deadline is not the date a document was issued', () => {
     expect(requiredFacts('hạn chế sử dụng giấy tờ như thế nào')).toEqual([]);
   });
 });
+
+describe('a share is answered by a percentage', () => {
+  it('asks a percentage of the quoted sentence for "tỷ lệ" and "bao nhiêu phần trăm"', () => {
+    const [share] = requiredFacts('tỷ lệ dịch vụ công trực tuyến toàn trình');
+    expect(share!('Trên 80% cán bộ, công chức, viên chức có hiểu biết về chuyển đổi số.')).toBe(true);
+    expect(share!('Ứng dụng mạnh mẽ các nền tảng học tập trực tuyến.')).toBe(false);
+    expect(requiredFacts('nam 2025 bao nhieu phan tram nguoi dan co ky nang so')).toHaveLength(1);
+  });
+
+  it('declines a share the documents never give, and finds one under a heading that names its year', async () => {
+    expect((await ask('tỷ lệ dịch vụ công trực tuyến toàn trình')).answered).toBe(false);
+    const both = await ask('ty le ND truong thanh dat pho cap tri thuc so tren VNeID nam 2025 va 2026 la bao nhieu');
+    expect(both.answered).toBe(true);
+    expect(both.answer).toContain('80%');
+  });
+});
