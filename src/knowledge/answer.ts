@@ -1,7 +1,7 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { inPlace, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
-import { coverage, passageTerms, questionTopic, type CorpusStats } from './coverage.js';
+import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
+import { coverage, passageTerms, questionTopic, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
@@ -70,6 +70,20 @@ export function createAnswerer(deps: AnswererDeps) {
     };
   }
 
+  /**
+   * The documents of the place asked about do not say, another place's do ("phường Hải Dương có
+   * chỉ tiêu gì?": only Hồng An's plan sets targets): declined for that place, with what the
+   * other documents say, cited, so the asker can compare instead of starting over.
+   */
+  function elsewhere(question: string, topic: QuestionTopic, named: string[], hits: ChunkHit[]): Answer {
+    const evidence = bestSentences(question, topic, hits, deps.stats);
+    if (evidence.length === 0) return refusal();
+    const where = named.map((p) => placeName(p, deps.docs)).join(', ');
+    const quotes = extractive(evidence);
+    const head = `Các văn bản của ${where} không nói về điều này. Văn bản khác có nói:`;
+    return { answered: false, answer: `${head}\n${quotes.answer}`, citations: quotes.citations };
+  }
+
   function extractive(evidence: Evidence[]): Answer {
     const lines = evidence.map((e, i) => {
       const where = e.hit.chunk.section ? ` (mục ${shortSection(e.hit.chunk.section)})` : '';
@@ -115,16 +129,16 @@ export function createAnswerer(deps: AnswererDeps) {
       const needs = requiredFacts(question);
       // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.
       const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];
-      const covered = hits.filter((h) => {
+      const answering = hits.filter((h) => {
         if (coverage(topic, h, stats) < minCoverage) return false;
-        if (!inPlace(place.named, h.doc, h.chunk.text)) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
         const terms = numbers.length ? passageTerms(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
+      const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
-      const offered = new Set(covered.flatMap((h) => [...passageTerms(h)]));
-      if (covered.length === 0 || numbers.some((n) => !offered.has(n))) return refusal();
+      const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => passageTerms(h).has(n)));
+      if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();
       const evidence = bestSentences(question, topic, covered, deps.stats);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);

@@ -115,14 +115,26 @@ export function requiredFacts(question: string): FactTest[] {
   return tests;
 }
 
-/** Place names the corpus is about, from the issuers in the manifest ("Hồng An", "Hải Dương"…). */
+/** The place in an issuer's name: "Ủy ban nhân dân phường Hồng An" → "phường Hồng An" (name in group 1). */
+const ISSUER_PLACE = /(?:phường|xã|đặc khu|thành phố|tỉnh)\s+(.+)$/iu;
+
+/** Place names the corpus is about, folded, from the issuers in the manifest ("hong an", "hai duong"…). */
 export function placesOf(docs: DocMeta[]): string[] {
   const names = new Set<string>();
   for (const d of docs) {
-    const m = /(?:phường|xã|đặc khu|thành phố|tỉnh)\s+(.+)$/iu.exec(d.issuer);
+    const m = ISSUER_PLACE.exec(d.issuer);
     if (m) names.add(fold(m[1]!).trim());
   }
   return [...names];
+}
+
+/** A folded place as the documents write it: "hai duong" → "phường Hải Dương". */
+export function placeName(place: string, docs: DocMeta[]): string {
+  for (const d of docs) {
+    const m = ISSUER_PLACE.exec(d.issuer);
+    if (m && fold(m[1]!).trim() === place) return m[0];
+  }
+  return place;
 }
 
 /**

@@ -27,7 +27,6 @@ describe('declines what the documents do not say', () => {
     ['a count the documents never give', 'Giấy khen của UBND phường Hồng An xét mấy đợt một năm?'],
     ['a thing the corpus never names', 'Kinh phí thực hiện kế hoạch phát động phong trào thi đua của phường Hồng An là bao nhiêu?'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
-    ['another ward’s plan', 'phuong Hai Duong giao chi tieu bao nhieu % nguoi dan dat pho cap tri thuc so tren VNeID nam 2025'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
     expect(a.answered).toBe(false);
@@ -109,5 +108,24 @@ describe('a share is answered by a percentage', () => {
     const both = await ask('ty le ND truong thanh dat pho cap tri thuc so tren VNeID nam 2025 va 2026 la bao nhieu');
     expect(both.answered).toBe(true);
     expect(both.answer).toContain('80%');
+  });
+});
+
+describe('a place whose documents do not say', () => {
+  it('declines for that ward and quotes what another ward’s plan says, cited', async () => {
+    const a = await ask('Phường Hải Dương đặt chỉ tiêu bao nhiêu phần trăm người dân có kỹ năng số năm 2025?');
+    expect(a.answered).toBe(false);
+    expect(a.answer.split('\n')[0]).toBe('Các văn bản của phường Hải Dương không nói về điều này. Văn bản khác có nói:');
+    expect(a.answer).toContain('80% người dân');
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(['hong-an-kh']));
+    const vneid = await ask('phuong Hai Duong giao chi tieu bao nhieu % nguoi dan dat pho cap tri thuc so tren VNeID nam 2025');
+    expect(vneid.answered).toBe(false);
+    expect(vneid.answer).toContain('VNeID');
+  });
+
+  it('still answers from the ward’s own plan when it says', async () => {
+    const a = await ask('phường Hải Dương hạn gửi báo cáo kết quả');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('15/12');
   });
 });
