@@ -4,6 +4,7 @@ import type { ReportStore } from '../store/reports.js';
 import type { Store } from '../store/store.js';
 import { createAwards } from '../awards/awards-flow.js';
 import { createReporting, type ReportingDeps } from './reporting.js';
+import { bareWords, smallTalk } from './small-talk.js';
 import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
 
@@ -27,6 +28,9 @@ export function parseCommand(text: string): { command: string; rest: string } | 
   const m = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
   return m ? { command: m[1]!.toLowerCase(), rest: (m[2] ?? '').trim() } : null;
 }
+
+/** Words people type for a choice instead of its label (folded): "ok" confirms, "thôi" cancels. */
+const CHOICE_WORDS: Record<string, string> = { ok: 'dong y', 'xac nhan': 'dong y', luu: 'dong y', 'huy bo': 'huy', 'bo qua': 'huy', thoi: 'huy' };
 
 /**
  * The channel-agnostic conversation core: one message in, the replies out.
@@ -80,8 +84,12 @@ export function createCore(deps: CoreDeps) {
   async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
     if (payload) return (await reporting.payload(msg, payload)) ?? (await awards.payload(msg, payload)) ?? onPayload(msg, payload);
     const cmd = parseCommand(text);
-    // Free text: an officer's figures, else an award or a body named outright, else a question.
-    if (!cmd) return (await reporting.text(msg, text)) ?? (await awards.text(msg, text)) ?? answer(msg, text);
+    // Free text: small talk, an officer's figures, an award or a body named outright, else a question.
+    if (!cmd) {
+      const talk = smallTalk(text);
+      if (talk) return [{ text: talk === 'thanks' ? texts.thanksReply : talk === 'noWords' ? texts.noWords : texts.welcome(msg.userName) }];
+      return (await reporting.text(msg, text)) ?? (await awards.text(msg, text)) ?? answer(msg, text);
+    }
     const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await awards.command(msg, cmd.command, cmd.rest));
     if (reply) return reply;
     switch (cmd.command) {
@@ -107,6 +115,13 @@ export function createCore(deps: CoreDeps) {
       // A bare number with nothing to pick is a stale choice, not a question or a report.
       if (!payload) return [{ text: texts.unknownChoice }];
     }
+    // A choice typed by its label ("đồng ý", "Hủy") or a word for it ("ok") picks it, like its number.
+    const typed = payload ? '' : bareWords(text);
+    const wanted = CHOICE_WORDS[typed] ?? typed;
+    if (wanted) payload = state.choices?.find((c) => bareWords(c.label) === wanted)?.payload;
+    // "hủy" with nothing to cancel is not a question about a Mr Huy; "đồng ý" confirms nothing.
+    if (!payload && wanted === 'huy') return route(msg, '/huy', undefined);
+    if (!payload && wanted === 'dong y' && typed !== 'ok') return [{ text: texts.unknownChoice }];
     const replies = await route(msg, text, payload);
     const choices = replies.flatMap((r) => r.choices ?? []);
     if (choices.length || state.choices?.length) {

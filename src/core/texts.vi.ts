@@ -23,6 +23,8 @@ export const texts = {
   tooLong: (max: number) => `Câu hỏi quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự). Bạn vui lòng hỏi ngắn gọn hơn.`,
   unknownCommand: (cmd: string) => `Tôi chưa hiểu lệnh ${cmd}. Gõ /help để xem các lệnh.`,
   unknownChoice: 'Lựa chọn này đã hết hạn hoặc không hợp lệ. Bạn hãy gõ lại câu hỏi.',
+  thanksReply: 'Rất vui được giúp bạn! Bạn cứ hỏi tiếp khi cần.',
+  noWords: 'Tôi chỉ đọc được tin nhắn bằng chữ. Bạn gõ câu hỏi, ví dụ: “Chỉ tiêu năm 2025 về kỹ năng số của người dân là bao nhiêu?”',
   showQuotes: '📄 Xem trích dẫn',
   helpful: '👍 Hữu ích',
   notHelpful: '👎 Chưa đúng',

@@ -52,6 +52,8 @@ const QUESTION_PHRASES: string[][] = [
   'nhung gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'tai sao', 'vi sao',
   'nao sau day', 'nao duoi day', 'sau day', 'duoi day', 'co phai', 'hay khong',
   'xin cho biet', 'cho toi hoi', 'cho hoi', 'vui long',
+  // Courtesy around a question on a phone: "chào bạn, cảm ơn, cho hỏi …".
+  'xin chao', 'chao ban', 'cam on ban', 'cam on nhieu', 'cam on',
 ].map((p) => p.split(' '));
 
 /** Multiple-choice option markers ("A.", "b)") at the start of a line or after a space. */

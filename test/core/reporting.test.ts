@@ -56,6 +56,19 @@ describe('officers report figures by chat', () => {
     expect((await app.reports.submissions('2025')).length).toBe(before);
   });
 
+  it('takes a choice typed by its label or a word for it: "đồng ý", "ok", "hủy"', async () => {
+    await officer('o3c');
+    const before = (await app.reports.submissions('2026', 'hong-an')).length;
+    await say('o3c', 'Năm 2026: 97% học sinh có kỹ năng số');
+    expect(await say('o3c', 'hủy')).toContain('Đã hủy');
+    await say('o3c', 'Năm 2026: 97% học sinh có kỹ năng số');
+    expect(await say('o3c', 'Đồng ý')).toContain('Đã lưu 1 số liệu');
+    await say('o3c', 'Năm 2026: 98% học sinh có kỹ năng số');
+    expect(await say('o3c', 'ok')).toContain('Đã lưu 1 số liệu');
+    expect(await say('o3c', 'đồng ý')).toContain('hết hạn');
+    expect((await app.reports.submissions('2026', 'hong-an')).length).toBe(before + 2);
+  });
+
   it('points an officer who writes a correction as a plain message to /sua', async () => {
     await officer('o3b');
     const reply = await say('o3b', 'toi da nhap sai, 85,5 phai la 87%');
