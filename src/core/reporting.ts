@@ -44,14 +44,14 @@ export function defaultPeriod(now: Date): string {
 
 const REPORTING_UNIT = new Set(['phuong', 'xa', 'dac_khu']);
 
+/** Words of an officer correcting a figure already sent (folded). */
+const CORRECTION = /\b(nhap sai|ghi sai|gui sai|bao cao sai|bi sai|nham|sua lai|phai la|dung ra la|dinh chinh)\b/;
+
 /**
  * The officers' side of the conversation: register with an invite, send figures in free text,
  * see what was understood with the target beside each, confirm (idempotent) or correct or drop;
  * check progress; staff get the summary of every unit. Roles are checked here, never in a channel.
  */
-/** Words of an officer correcting a figure already sent (folded). */
-const CORRECTION = /\b(nhap sai|ghi sai|gui sai|bao cao sai|bi sai|nham|sua lai|phai la|dung ra la|dinh chinh)\b/;
-
 export function createReporting(deps: ReportingDeps) {
   const { store, reports } = deps;
   const now = () => deps.now?.() ?? new Date();

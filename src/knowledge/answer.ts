@@ -29,12 +29,12 @@ const REFUSAL_TOKEN = 'KHONG_TIM_THAY';
 
 /**
  * A sentence holds the asked-for kind of fact (a date, an amount…) for this question: the fact and
- * the year or number the question names stand in the same sentence, so "tháng 8 năm 2025" does
- * not answer "sơ kết năm 2027 vào tháng mấy?".
+ * a year or number the question names stand in the same sentence or its heading, so "tháng 8 năm
+ * 2025" does not answer "sơ kết năm 2027 vào tháng mấy?".
  */
 function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], doc: DocMeta, section: string): boolean {
   if (!needs.every((test) => test(sentence))) return false;
-  // The heading counts too: "Trên 80% …" under "2.1. Năm 2025" is the 2025 target.
+  // "Trên 80% …" under "2.1. Năm 2025" is the 2025 target.
   const have = new Set(tokenize(`${sentence} ${doc.number ?? ''} ${section}`));
   // One of them per sentence: "năm 2025 và 2026" is answered by a 2025 passage and a 2026 one
   // (the caller checks that every number is answered somewhere).

@@ -20,7 +20,7 @@ export function escapeHtml(text: string): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * "<b>[1]</b> title — <i>section</i>" ("[1–7]" for consecutive citations of one section), every
+ * "<b>[1]</b> title — <i>section</i>" ("[1–7]", "[1, 4]": every citation of one section), every
  * value escaped. Title and section are shortened to {@link CITATION_FIELD_MAX} characters each,
  * so one line always fits a message whatever the escaping costs (at most 6× per character).
  */

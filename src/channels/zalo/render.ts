@@ -11,7 +11,7 @@ export const ZALO_TEXT_LIMIT = 2000;
 
 /**
  * One reply as the text a person reads: the answer, then "Nguồn:" with "[1] title — section"
- * lines (one line for consecutive citations of one section, "[1–7]"), then "1. label" lines for choices.
+ * lines (one line per cited section with all its numbers, "[1–7]"), then "1. label" lines for choices.
  *
  * Images: Reply.image holds PNG bytes, but Zalo's sendPhoto only takes a photo URL and the bot
  * has nowhere public to host bytes, so only the caption is sent, as text.
