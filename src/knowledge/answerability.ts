@@ -57,7 +57,9 @@ const STATUS = /\b(da|hien nay|den nay|hien da|tinh den)\b.*\b(bao nhieu|may)\b|
 /** Nouns a share can be given for: "bao nhiêu người dân" may be answered by "80% người dân". */
 const SHARE_NOUNS = new Set(['nguoi', 'can', 'hoc', 'lao', 'co', 'doanh', 'hop', 'don', 'truong']);
 const NOT_A_NOUN = new Set(
-  'phan ty muc nam so la thi de duoc phai can truoc sau khi vay a ha nhi roi nua o va voi cua cho'.split(' '),
+  ('phan ty muc nam so la thi de duoc phai can truoc sau khi vay a ha nhi roi nua o va voi cua cho ' +
+    // prepositions: "đạt bao nhiêu về kỹ năng số" asks a share, not a count of "về"
+    've trong tai den tu theo nhu tren duoi').split(' '),
 );
 
 /** A day of a month: "05/12", "ngày 15". */
