@@ -19,6 +19,8 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
+const bigramsOf = (w: readonly string[]) => w.slice(1).map((t, i) => `${w[i]} ${t}`);
+
 /** Splits a passage into quotable sentences: bullets and full stops, never inside "2.1." or "1.234". */
 export function sentences(text: string): string[] {
   return text
@@ -50,17 +52,30 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     let best: Evidence | undefined;
     // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
     const units = hit.chunk.section === SECTIONS.info ? [hit.chunk.text.replace(/\n/g, ' ')] : sentences(hit.chunk.text);
+    // A sentence under "3. Trung tâm Văn hóa, Thể thao và Truyền thông" is about that body: the
+    // topic words its own heading adds count too ("Mở các chuyên trang…" answers what the Trung tâm
+    // does). Only the sentence's own words pay the rank penalty, so passages under one heading
+    // ("2.2. Năm 2026") still compete on their own words.
+    const headWords = analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded;
+    const heading = { toks: new Set(headWords), bigrams: new Set(bigramsOf(headWords)) };
     for (const s of units) {
       const words = analyzeText(s).folded;
       const toks = new Set(words);
-      const bigrams = new Set(words.slice(1).map((t, i) => `${words[i]} ${t}`));
-      let score = 0;
-      for (const t of terms) if (toks.has(t)) score += stats.idf(t);
-      for (const [p, idf] of pairs) if (bigrams.has(p)) score += idf;
+      const bigrams = new Set(bigramsOf(words));
+      let own = 0;
+      let head = 0;
+      for (const t of terms) {
+        if (toks.has(t)) own += stats.idf(t);
+        else if (heading.toks.has(t)) head += stats.idf(t);
+      }
+      for (const [p, idf] of pairs) {
+        if (bigrams.has(p)) own += idf;
+        else if (heading.bigrams.has(p)) head += idf;
+      }
+      let score = own / (1 + rank * 0.35) + head; // later passages must earn their place
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
-      score /= 1 + rank * 0.35; // later passages must earn their place
       if (!best || score > best.score) best = { hit, sentence: s, score };
     }
     if (best && best.score > 0) out.push(best);

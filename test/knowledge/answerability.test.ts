@@ -62,6 +62,15 @@ it('quotes first the sentence with the two-syllable word asked about, not one wi
   expect(a.answer.split('\n')[0]).toContain('100% người dân');
 });
 
+it('reads a sentence with its heading: what the body a section names does, not a sentence elsewhere that names it', async () => {
+  // "Mở các chuyên trang, chuyên mục trên Đài phát thanh" stands under "3. Trung Tâm Văn hóa, Thể
+  // thao và Truyền thông" and names no body; the Phòng's section names the Trung tâm in a sentence.
+  const a = await ask('trung tam van hoa the thao truyen thong hai duong mo chuyen muc o dau');
+  expect(a.answer.split('\n')[0]).toContain('Đài phát thanh');
+  const front = await ask('mttq va cac doan the phuong hong an phai lam gi');
+  expect(front.answer.split('\n')[0]).toContain('đội hình “Bình dân học vụ số”');
+});
+
 describe('a deadline is not the date a document was issued', () => {
   const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
 
