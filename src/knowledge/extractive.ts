@@ -21,6 +21,13 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
 
 const bigramsOf = (w: readonly string[]) => w.slice(1).map((t, i) => `${w[i]} ${t}`);
 
+/**
+ * "Số:4735 /BNV-BTĐKTTW" → "Số:4735": the codes of a document number are initials ("BNV",
+ * "BTĐKTTW") that the analysis expands to "bộ nội vụ", "ban thi đua khen thưởng trung ương", so a
+ * bare number line would match every question about the Ministry's awards. The number stays.
+ */
+const withoutNumberCodes = (s: string) => s.replace(/(\d)\s*\/\s*[\p{Lu}Đ][\p{L}\p{N}./-]*/gu, '$1');
+
 /** Splits a passage into quotable sentences: bullets and full stops, never inside "2.1." or "1.234". */
 export function sentences(text: string): string[] {
   return text
@@ -59,7 +66,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     const headWords = analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded;
     const heading = { toks: new Set(headWords), bigrams: new Set(bigramsOf(headWords)) };
     for (const s of units) {
-      const words = analyzeText(s).folded;
+      const words = analyzeText(withoutNumberCodes(s)).folded;
       const toks = new Set(words);
       const bigrams = new Set(bigramsOf(words));
       let own = 0;

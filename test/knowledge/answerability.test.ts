@@ -71,6 +71,13 @@ it('reads a sentence with its heading: what the body a section names does, not a
   expect(front.answer.split('\n')[0]).toContain('đội hình “Bình dân học vụ số”');
 });
 
+it('does not quote a bare document number because its codes expand to the question’s words', async () => {
+  // "Số:4735 /BNV-BTĐKTTW": BNV, BTĐKTTW read as "bộ nội vụ", "ban thi đua khen thưởng trung ương".
+  const a = await ask('Bộ Nội vụ đề nghị chú trọng khen thưởng ai');
+  expect(a.answered).toBe(true);
+  expect(a.answer).not.toMatch(/“Số:\s*4735/);
+});
+
 describe('a deadline is not the date a document was issued', () => {
   const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
 
