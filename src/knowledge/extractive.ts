@@ -16,6 +16,8 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
   // A date, or the plain statement that the copy has none (the document's info passage).
   { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
+  // "Ai ký …?": the document's own facts name its signer.
+  { ask: /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 

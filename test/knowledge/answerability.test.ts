@@ -54,6 +54,9 @@ describe('answers how people really type', () => {
 it('answers "ai ký" with the signer in the quoted answer itself, not only in the cited passage', async () => {
   const a = await ask('ai ky cong van 2144');
   expect(a.answer).toContain('Người ký: Nguyễn Minh Hùng');
+  // Named by what the document is about rather than its number, it is still the signer first.
+  const plan = await ask('ai ky ke hoach phat dong phong trao cua UBND phuong Hong An vay');
+  expect(plan.answer.split('\n')[0]).toContain('Người ký: Nguyễn Hữu Thanh');
 });
 
 it('quotes first the sentence with the two-syllable word asked about, not one with its syllables apart', async () => {
