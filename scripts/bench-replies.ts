@@ -1,8 +1,8 @@
 /**
  * Reply time of the bot's own flows in the embedded default (offline), through the real core:
  * the award lookup (/khenthuong, a card in two taps, a free question straight to its card), the
- * eligibility walk, /moc, /nhiemvu, and a cited answer. Printed by `npm run bench` after the
- * retrieval table.
+ * eligibility walk, /moc, /nhiemvu, and a cited answer; and the parsing of an officer's figures.
+ * Printed by `npm run bench` after the retrieval table. (Speed is measured here, not in unit tests.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,28 @@ import path from 'node:path';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/logger.js';
+import { parseFigures } from '../src/reports/parse-figures.js';
+
+const OFFICER_MESSAGES = [
+  'Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500 người dân đã xác nhận trên VNeID',
+  'e gui so lieu: CBCCVC 100% , HS 100% , ND 80% , VNeID 70% , DN 60% , truong 85%',
+  'năm ngoái hơn 1,2 nghìn/1,5 nghìn người dân có kỹ năng số',
+];
+
+/** The rule-based reading of an officer's message alone (the draft's first step). */
+function timeParse(rounds: number): { flow: string; n: number; p50_ms: number; p95_ms: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < rounds + 10; i++) {
+    for (const m of OFFICER_MESSAGES) {
+      const t0 = performance.now();
+      parseFigures(m);
+      if (i >= 10) ms.push(performance.now() - t0);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(ms.length * p))]! * 100) / 100;
+  return { flow: "parse an officer's figures (rules)", n: ms.length, p50_ms: at(0.5), p95_ms: at(0.95) };
+}
 
 export async function benchReplies(rounds = 200): Promise<{ flow: string; n: number; p50_ms: number; p95_ms: number }[]> {
   const root = path.resolve(import.meta.dirname, '..');
@@ -39,6 +61,7 @@ export async function benchReplies(rounds = 200): Promise<{ flow: string; n: num
       const at = (p: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(ms.length * p))]! * 100) / 100;
       rows.push({ flow, n: ms.length, p50_ms: at(0.5), p95_ms: at(0.95) });
     }
+    rows.push(timeParse(rounds));
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

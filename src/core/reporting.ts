@@ -69,7 +69,7 @@ export function createReporting(deps: ReportingDeps) {
 
   /** Parses an officer's message; asks back, or shows the draft for confirmation. */
   async function propose(msg: Incoming, text: string, unit: Unit, correction: boolean): Promise<Reply[]> {
-    let parsed = parseFigures(text);
+    let parsed = parseFigures(text, now());
     if ((parsed.needsClarification || parsed.figures.length === 0) && deps.figuresLlm) {
       // The rules could not read it all: the LLM may propose; its figures pass the same checks,
       // and only a clean proposal replaces the rules' question.

@@ -100,10 +100,25 @@ function isReport(p: Prepared): boolean {
   return (cue || CLAIM.test(p.masked)) && !question && subjectClusters(p.masked).length > 0;
 }
 
-/** Reads the figures of a message; see the module comment and `ParseResult`. */
-export function parseFigures(message: string): ParseResult {
+// "năm nay" (this year), "năm ngoái / năm trước / năm qua" (last year), folded.
+const THIS_YEAR = /(?<![a-z])nam\s+nay(?![a-z])/;
+const LAST_YEAR = /(?<![a-z])nam\s+(?:ngoai|truoc|vua\s+qua|qua)(?![a-z])/;
+
+/** The plan year a message names: written ("Năm 2025") or relative to `now` ("năm ngoái"). */
+function periodOf(p: Prepared, now: Date): ParseResult['period'] {
+  if (p.years.size > 0) return p.years.has(2025) && !p.years.has(2026) ? '2025' : p.years.has(2026) && !p.years.has(2025) ? '2026' : null;
+  const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear(); // Vietnam time
+  const named = THIS_YEAR.test(p.folded) ? year : LAST_YEAR.test(p.folded) ? year - 1 : undefined;
+  return named === 2025 || named === 2026 ? (String(named) as '2025' | '2026') : null;
+}
+
+/**
+ * Reads the figures of a message; see the module comment and `ParseResult`. `now` dates "năm nay"
+ * and "năm ngoái" (default: the clock).
+ */
+export function parseFigures(message: string, now: Date = new Date()): ParseResult {
   const p = prepare(message);
-  const period = p.years.has(2025) && !p.years.has(2026) ? '2025' : p.years.has(2026) && !p.years.has(2025) ? '2026' : null;
+  const period = periodOf(p, now);
   if (!isReport(p)) return { figures: [], period, needsClarification: false };
   const problems: Problem[] = p.years.has(2025) && p.years.has(2026) ? [{ kind: 'twoYears' }] : [];
   const figures: Figure[] = [];

@@ -107,7 +107,8 @@ const FRACTION = [
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:tren\s*duoi|khoang\s*chung|khoang|xap\s*xi|xx|~|tam|chung|uoc\s*(?:tinh|dat|khoang|chung)?)$/, 'about'],
   [/(?:it\s*nhat|toi\s*thieu)$/, 'atLeast'],
-  [/(?:hon|tren|ngoai)$/, 'over'],
+  // "ngoài 80%" is over 80%; "năm ngoái 85%" (last year) folds alike and is not.
+  [/(?:hon|tren|(?<!nam\s{0,3})ngoai)$/, 'over'],
   [/(?:gan\s*nhu|gan|ngot|non|duoi)$/, 'under'],
 ];
 const TOTAL_BEFORE = /(?<![a-z])tong\s*(?:so|cong)?\s*(?:[a-z]+\s+){0,3}?(?:la\s*|:\s*)?$/;
