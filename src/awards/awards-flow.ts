@@ -5,7 +5,7 @@ import type { ReportStore, Unit } from '../store/reports.js';
 import { BODIES, buildTasks, matchBodies, taskCitation } from './bodies.js';
 import { allCards, findCard, loadCatalog, type Award, type Card, type Catalog, type Source } from './catalog.js';
 import { parseWalkPayload, stepsOf, verdicts, walkPayload, type Step } from './eligibility.js';
-import { asksForCriteria, asksForTasks, cardsFor, matchAward, questionWords } from './match.js';
+import { asksForAwardList, asksForCriteria, asksForMilestones, asksForTasks, cardsFor, matchAward, questionWords } from './match.js';
 import { awardTexts as t, subjectLabel, subjectPhrase } from './texts.vi.js';
 import { buildMilestones, deadlineSource, nextDeadline } from './timeline.js';
 
@@ -22,7 +22,8 @@ export type TextRoute =
   | { kind: 'card'; cardId: string }
   | { kind: 'subjects'; awardId: string; cardIds: string[] }
   | { kind: 'awards'; awardIds: string[] }
-  | { kind: 'tasks'; bodyIds: string[] };
+  | { kind: 'tasks'; bodyIds: string[] }
+  | { kind: 'milestones' };
 
 /**
  * Classifies a free-text message: an award's criteria (card, or subjects to pick), several
@@ -39,9 +40,10 @@ export function matchQuestion(catalog: Catalog, text: string): TextRoute | undef
     const cards = cardsFor(award, m.subjects);
     return cards.length === 1 ? { kind: 'card', cardId: cards[0]!.id } : { kind: 'subjects', awardId: award.id, cardIds: cards.map((c) => c.id) };
   }
-  if (!m && criteria && questionWords(text).join(' ').includes('khen thuong')) {
+  if (!m && ((criteria && questionWords(text).join(' ').includes('khen thuong')) || asksForAwardList(text))) {
     return { kind: 'awards', awardIds: catalog.awards.map((a) => a.id) };
   }
+  if (!m && asksForMilestones(text)) return { kind: 'milestones' };
   const bodies = matchBodies(text);
   if (bodies.length && asksForTasks(text)) return { kind: 'tasks', bodyIds: bodies.map((b) => b.id) };
   return undefined;
@@ -210,8 +212,10 @@ export function createAwards(deps: AwardsDeps) {
     return [{ text: parts.join('\n'), citations: cites.list }];
   }
 
-  function render(route: TextRoute): Reply[] {
+  function render(route: TextRoute, msg: Incoming): Reply[] | Promise<Reply[]> {
     switch (route.kind) {
+      case 'milestones':
+        return milestonesReply(msg);
       case 'card': {
         const found = findCard(catalog, route.cardId)!;
         return cardReply(found.award, found.card);
@@ -233,7 +237,7 @@ export function createAwards(deps: AwardsDeps) {
       switch (command) {
         case 'khenthuong': {
           const route = rest ? matchQuestion(catalog, rest) : undefined;
-          return route && route.kind !== 'tasks' ? render(route) : awardList();
+          return route && route.kind !== 'tasks' && route.kind !== 'milestones' ? render(route, msg) : awardList();
         }
         case 'moc':
           return milestonesReply(msg);
@@ -241,7 +245,7 @@ export function createAwards(deps: AwardsDeps) {
           if (!rest) return [{ text: t.bodiesTitle, choices: bodyChoices() }];
           const found = matchBodies(rest).filter((b) => bodies.includes(b));
           if (found.length === 0) return [{ text: t.bodyNotFound(rest), choices: bodyChoices() }];
-          return render({ kind: 'tasks', bodyIds: found.map((b) => b.id) });
+          return render({ kind: 'tasks', bodyIds: found.map((b) => b.id) }, msg);
         }
         default:
           return undefined;
@@ -266,9 +270,9 @@ export function createAwards(deps: AwardsDeps) {
     },
 
     /** A free-text question about an award's criteria or a body's tasks; undefined otherwise. */
-    async text(_msg: Incoming, text: string): Promise<Reply[] | undefined> {
+    async text(msg: Incoming, text: string): Promise<Reply[] | undefined> {
       const route = matchQuestion(catalog, text);
-      return route && render(route);
+      return route && render(route, msg);
     },
 
     /** Every card id, for tests and tools. */

@@ -51,6 +51,21 @@ export function asksForCriteria(text: string): boolean {
   return CRITERIA_INTENT.some((p) => has(hay, p));
 }
 
+const LIST_INTENT = ['hinh thuc khen thuong', 'danh hieu khen thuong', 'cac loai khen thuong', 'nhung loai khen thuong', 'co nhung giai thuong', 'khen thuong gom', 'khen thuong bao gom'];
+const MILESTONE_INTENT = ['moc thoi gian', 'cac moc', 'moc quan trong', 'lo trinh', 'moc nao'];
+
+/** True when the message asks which award forms there are ("hình thức khen thưởng gồm những gì"). */
+export function asksForAwardList(text: string): boolean {
+  const hay = padded(allWords(text));
+  return LIST_INTENT.some((p) => has(hay, p));
+}
+
+/** True when the message asks for the campaign's milestones ("các mốc thời gian", "lộ trình"). */
+export function asksForMilestones(text: string): boolean {
+  const hay = padded(allWords(text));
+  return MILESTONE_INTENT.some((p) => has(hay, p));
+}
+
 /** True when the message asks what a body is tasked with. */
 export function asksForTasks(text: string): boolean {
   const hay = padded(allWords(text));

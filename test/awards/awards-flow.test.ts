@@ -120,6 +120,17 @@ describe('free-text questions go straight to the right card', () => {
     expect(reply.choices!.map((c) => c.payload)).toEqual(['kt:co-thi-dua-chinh-phu', 'kt:co-thi-dua-ubnd-thanh-pho']);
   });
 
+  it('lists every award form for "hình thức khen thưởng gồm những gì", and the milestones for "các mốc thời gian"', async () => {
+    const all = catalog.awards.map((a) => a.id);
+    for (const text of ['hình thức khen thưởng gồm những gì', 'cac danh hieu khen thuong cua phong trao']) {
+      expect(matchQuestion(catalog, text), text).toEqual({ kind: 'awards', awardIds: all });
+    }
+    for (const text of ['moc thoi gian trien khai phong trao', 'Lộ trình thực hiện phong trào thế nào?']) {
+      expect(matchQuestion(catalog, text), text).toEqual({ kind: 'milestones' });
+      expect(one(await awards.text(msg(), text)).text).toContain('Năm 2027');
+    }
+  });
+
   it('leaves other questions to the general answer', async () => {
     for (const text of ['Chỉ tiêu năm 2025 về kỹ năng số của người dân là bao nhiêu?', 'Ai ký kế hoạch khen thưởng Huân chương?', 'han nop bao cao hang nam cua phuong Hong An']) {
       expect(await awards.text(msg(), text), text).toBeUndefined();
