@@ -66,7 +66,7 @@ function positiveInt(v: string | undefined, dflt: number, name: string): number 
 
 async function main(): Promise<void> {
   const command = positionals[0];
-  if (opts.help || !command) {
+  if (opts.help || !command || command === 'help') {
     process.stdout.write(USAGE + '\n');
     return;
   }
