@@ -11,13 +11,16 @@ import type { ChunkHit } from './types.js';
  * and the quote shown beside an LLM answer.
  */
 
+/** "Ai ký …?", folded. */
+const SIGNER = /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/;
+
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
   // A date, or the plain statement that the copy has none (the document's info passage).
   { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
   // "Ai ký …?": the document's own facts name its signer.
-  { ask: /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/, fact: /Người ký:/u },
+  { ask: SIGNER, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
@@ -29,6 +32,14 @@ const bigramsOf = (w: readonly string[]) => w.slice(1).map((t, i) => `${w[i]} ${
  * bare number line would match every question about the Ministry's awards. The number stays.
  */
 const withoutNumberCodes = (s: string) => s.replace(/(\d)\s*\/\s*[\p{Lu}Đ][\p{L}\p{N}./-]*/gu, '$1');
+
+/**
+ * Questions about a document itself (its basis, number, date, signer, addressees): only these are
+ * answered by its preamble or its facts. Any other question is about the content, and a preamble
+ * that cites other documents by name ("Bộ Nội vụ đã có Hướng dẫn số 3751 … về khen thưởng") only
+ * shares its words.
+ */
+const ABOUT_DOCUMENT = new RegExp(`${/\b(can cu|so may|so hieu|ban hanh|ngay nao|kinh gui|gui cho|trich yeu|thuc hien theo|van ban nao)\b/.source}|${SIGNER.source}`);
 
 /** Splits a passage into quotable sentences: bullets and full stops, never inside "2.1." or "1.234". */
 export function sentences(text: string): string[] {
@@ -53,6 +64,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const terms = [...new Set(topic.terms)];
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
+  const aboutDocument = ABOUT_DOCUMENT.test(folded);
   const out: Evidence[] = [];
   // Adjacent topic syllables ("người dân"): a sentence that has them together says more than one
   // that has them apart ("người học", "nhân dân").
@@ -82,6 +94,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
         else if (heading.bigrams.has(p)) head += idf;
       }
       let score = own / (1 + rank * 0.35) + head; // later passages must earn their place
+      if ((!hit.chunk.section || hit.chunk.section === SECTIONS.info) && !aboutDocument) score *= 0.6;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;

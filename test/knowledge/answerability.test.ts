@@ -79,6 +79,11 @@ it('does not quote a bare document number because its codes expand to the questi
   const a = await ask('Bộ Nội vụ đề nghị chú trọng khen thưởng ai');
   expect(a.answered).toBe(true);
   expect(a.answer).not.toMatch(/“Số:\s*4735/);
+  // The preamble ("Bộ Nội vụ đã có Hướng dẫn số 3751 … về khen thưởng") cites; item 5 asks.
+  expect(a.answer.split('\n')[0]).toContain('(mục 5.)');
+  // A question about the document itself still gets its preamble.
+  const basis = await ask('Kế hoạch phường Hồng An căn cứ vào công văn số mấy của UBND thành phố, ban hành ngày nào?');
+  expect(basis.answer.split('\n')[0]).toContain('Căn cứ');
 });
 
 describe('a deadline is not the date a document was issued', () => {
