@@ -22,6 +22,12 @@ export interface CorpusStats {
   /** True when `a b` (folded syllables) occur next to each other somewhere in the corpus. */
   pair(a: string, b: string): boolean;
   typos: TypoIndex;
+  /**
+   * The corpus' theme: syllable pairs in at least half of the documents' titles ("phong trào",
+   * "thi đua", "đổi mới", "chuyển đổi", "bình dân", "học vụ"…). Every document is about them, so
+   * in a question they say which campaign, not which passage.
+   */
+  theme: ReadonlySet<string>;
 }
 
 /** Builds the statistics once, over every chunk's section and text and the documents' metadata. */
@@ -42,7 +48,17 @@ export function corpusStats(chunks: Chunk[], docs: DocMeta[]): CorpusStats {
     known: (t) => df.has(t),
     pair: (a, b) => pairs.has(`${a} ${b}`),
     typos: new TypoIndex(df.keys()),
+    theme: themeOf(docs),
   };
+}
+
+function themeOf(docs: DocMeta[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const d of docs) {
+    const f = analyzeText(d.title).folded;
+    for (const t of new Set(f.slice(1).map((w, i) => `${f[i]} ${w}`))) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => docs.length >= 2 && n >= 2 && n * 2 >= docs.length).map(([t]) => t));
 }
 
 function metaText(d: DocMeta): string {

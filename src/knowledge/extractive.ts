@@ -61,14 +61,26 @@ export interface Evidence {
  * as in the question) and by whether it holds the kind of fact asked for (a percentage, a date, a body).
  */
 export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, max = 2): Evidence[] {
-  const terms = [...new Set(topic.terms)];
+  // The campaign's own name says which campaign, not which sentence: with other topic words left,
+  // its words do not choose the quote (every preamble repeats it). "người dân" keeps "dân";
+  // "bình dân học vụ số" gives none.
+  const t = topic.terms;
+  const theme = (i: number) => (i > 0 && stats.theme.has(`${t[i - 1]} ${t[i]}`)) || (i + 1 < t.length && stats.theme.has(`${t[i]} ${t[i + 1]}`));
+  const focus = t.filter((_, i) => !theme(i));
+  const terms = [...new Set(focus.length > 0 ? focus : t)];
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
   const out: Evidence[] = [];
   // Adjacent topic syllables ("người dân"): a sentence that has them together says more than one
   // that has them apart ("người học", "nhân dân").
-  const pairs = new Map(topic.terms.slice(1).map((t, i) => [`${topic.terms[i]} ${t}`, stats.idf(topic.terms[i]!) + stats.idf(t)]));
+  const pairs = new Map(
+    topic.terms
+      .slice(1)
+      .map((t, i) => [topic.terms[i]!, t] as const)
+      .filter(([a, b]) => focus.length === 0 || !stats.theme.has(`${a} ${b}`))
+      .map(([a, b]) => [`${a} ${b}`, stats.idf(a) + stats.idf(b)]),
+  );
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
@@ -79,7 +91,11 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     // ("2.2. Năm 2026") still compete on their own words.
     const headWords = analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded;
     const heading = { toks: new Set(headWords), bigrams: new Set(bigramsOf(headWords)) };
+    const title = tokenize(hit.doc.title).join(' ');
     for (const s of units) {
+      // A document's subject line ("V/v triển khai…", its title) names the campaign; it answers
+      // only a question about the document.
+      if (!aboutDocument && (/^V\/v\b/i.test(s) || tokenize(s).join(' ') === title)) continue;
       const words = analyzeText(withoutNumberCodes(s)).folded;
       const toks = new Set(words);
       const bigrams = new Set(bigramsOf(words));

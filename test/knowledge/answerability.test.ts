@@ -86,6 +86,12 @@ it('does not quote a bare document number because its codes expand to the questi
   expect(basis.answer.split('\n')[0]).toContain('Căn cứ');
 });
 
+it('does not let the campaign name choose the quote: every preamble and title repeats it', async () => {
+  const a = await ask('binh dan hoc vu so co muc dich gi');
+  expect(a.answer.split('\n')[0]).toContain('(mục I. MỤC ĐÍCH, YÊU CẦU › 1. Mục đích)');
+  expect(a.answer.split('\n')[0]).toContain('phổ cập tri thức cơ bản về chuyển đổi số');
+});
+
 describe('a deadline is not the date a document was issued', () => {
   const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
 
