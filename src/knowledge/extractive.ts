@@ -55,32 +55,46 @@ export interface Evidence {
   score: number;
 }
 
+/** Words of a text as a set, and their adjacent pairs. */
+interface Bag {
+  toks: Set<string>;
+  bigrams: Set<string>;
+}
+const bagOf = (words: readonly string[]): Bag => ({ toks: new Set(words), bigrams: new Set(bigramsOf(words)) });
+
+/**
+ * The topic words that choose a quote, and their adjacent pairs ("người dân": a sentence that has
+ * them together says more than one that has them apart, "người học", "nhân dân"), each with its
+ * idf. The campaign's own name says which campaign, not which sentence: when other topic words
+ * are left, the words of its theme pairs do not count (every preamble repeats them). "người dân"
+ * keeps "dân"; "bình dân học vụ số" gives none.
+ */
+function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<string, number>; pairs: Map<string, number> } {
+  const words = topic.terms;
+  const inTheme = (i: number) =>
+    (i > 0 && stats.theme.has(`${words[i - 1]} ${words[i]}`)) || (i + 1 < words.length && stats.theme.has(`${words[i]} ${words[i + 1]}`));
+  const focus = words.filter((_, i) => !inTheme(i));
+  const dropTheme = focus.length > 0;
+  const terms = new Map((dropTheme ? focus : words).map((w) => [w, stats.idf(w)]));
+  const pairs = new Map<string, number>();
+  for (let i = 1; i < words.length; i++) {
+    const pair = `${words[i - 1]} ${words[i]}`;
+    if (!(dropTheme && stats.theme.has(pair))) pairs.set(pair, stats.idf(words[i - 1]!) + stats.idf(words[i]!));
+  }
+  return { terms, pairs };
+}
+
 /**
  * The best sentences for the question across the hits, at most one per passage, best first.
- * A sentence scores by the idf of the topic terms it contains (twice for two that stand together
- * as in the question) and by whether it holds the kind of fact asked for (a percentage, a date, a body).
+ * A sentence scores by the idf of the topic terms and pairs it contains, by those its own heading
+ * adds, and by whether it holds the kind of fact asked for (a percentage, a date, a body, a signer).
  */
 export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, max = 2): Evidence[] {
-  // The campaign's own name says which campaign, not which sentence: with other topic words left,
-  // its words do not choose the quote (every preamble repeats it). "người dân" keeps "dân";
-  // "bình dân học vụ số" gives none.
-  const t = topic.terms;
-  const theme = (i: number) => (i > 0 && stats.theme.has(`${t[i - 1]} ${t[i]}`)) || (i + 1 < t.length && stats.theme.has(`${t[i]} ${t[i + 1]}`));
-  const focus = t.filter((_, i) => !theme(i));
-  const terms = [...new Set(focus.length > 0 ? focus : t)];
+  const { terms, pairs } = quoteTerms(topic, stats);
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
   const out: Evidence[] = [];
-  // Adjacent topic syllables ("người dân"): a sentence that has them together says more than one
-  // that has them apart ("người học", "nhân dân").
-  const pairs = new Map(
-    topic.terms
-      .slice(1)
-      .map((t, i) => [topic.terms[i]!, t] as const)
-      .filter(([a, b]) => focus.length === 0 || !stats.theme.has(`${a} ${b}`))
-      .map(([a, b]) => [`${a} ${b}`, stats.idf(a) + stats.idf(b)]),
-  );
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
@@ -89,28 +103,24 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     // topic words its own heading adds count too ("Mở các chuyên trang…" answers what the Trung tâm
     // does). Only the sentence's own words pay the rank penalty, so passages under one heading
     // ("2.2. Năm 2026") still compete on their own words.
-    const headWords = analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded;
-    const heading = { toks: new Set(headWords), bigrams: new Set(bigramsOf(headWords)) };
+    const heading = bagOf(analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded);
+    // The preamble and the document's facts answer questions about the document only.
+    const aboutItself = !hit.chunk.section || hit.chunk.section === SECTIONS.info;
     const title = tokenize(hit.doc.title).join(' ');
     for (const s of units) {
-      // A document's subject line ("V/v triển khai…", its title) names the campaign; it answers
-      // only a question about the document.
+      // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
       if (!aboutDocument && (/^V\/v\b/i.test(s) || tokenize(s).join(' ') === title)) continue;
-      const words = analyzeText(withoutNumberCodes(s)).folded;
-      const toks = new Set(words);
-      const bigrams = new Set(bigramsOf(words));
-      let own = 0;
-      let head = 0;
-      for (const t of terms) {
-        if (toks.has(t)) own += stats.idf(t);
-        else if (heading.toks.has(t)) head += stats.idf(t);
+      const own = bagOf(analyzeText(withoutNumberCodes(s)).folded);
+      let mine = 0;
+      let fromHeading = 0;
+      for (const [set, weights] of [['toks', terms], ['bigrams', pairs]] as const) {
+        for (const [w, idf] of weights) {
+          if (own[set].has(w)) mine += idf;
+          else if (heading[set].has(w)) fromHeading += idf;
+        }
       }
-      for (const [p, idf] of pairs) {
-        if (bigrams.has(p)) own += idf;
-        else if (heading.bigrams.has(p)) head += idf;
-      }
-      let score = own / (1 + rank * 0.35) + head; // later passages must earn their place
-      if ((!hit.chunk.section || hit.chunk.section === SECTIONS.info) && !aboutDocument) score *= 0.6;
+      let score = mine / (1 + rank * 0.35) + fromHeading; // later passages must earn their place
+      if (aboutItself && !aboutDocument) score *= 0.6;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
