@@ -41,6 +41,14 @@ const withoutNumberCodes = (s: string) => s.replace(/(\d)\s*\/\s*[\p{Lu}Đ][\p{L
  */
 const ABOUT_DOCUMENT = new RegExp(`${/\b(can cu|so may|so hieu|ban hanh|ngay nao|kinh gui|gui cho|trich yeu|thuc hien theo|van ban nao)\b/.source}|${SIGNER.source}`);
 
+/** "Có những hình thức nào", "gồm những gì": the answer is a whole list, not one of its items. */
+const LIST = /\bnhung\b.*\bnao\b|\b(gom|bao gom) nhung\b|\bnhung gi\b|\bliet ke\b/;
+
+/** A passage that is a list of short items ("- Huân chương Lao động;", "- Giấy khen."). */
+function isList(units: string[]): boolean {
+  return units.length >= 3 && units.every((u) => u.split(/\s+/).length <= 12);
+}
+
 /** Splits a passage into quotable sentences: bullets and full stops, never inside "2.1." or "1.234". */
 export function sentences(text: string): string[] {
   return text
@@ -94,6 +102,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
+  const listsWhole = LIST.test(folded);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
@@ -126,7 +135,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
       if (!best || score > best.score) best = { hit, sentence: s, score };
     }
-    if (best && best.score > 0) out.push(best);
+    if (best && best.score > 0) out.push(listsWhole && isList(units) ? { ...best, sentence: units.join(' ') } : best);
   });
   out.sort((a, b) => b.score - a.score);
   const top = out[0]?.score ?? 0;

@@ -92,6 +92,12 @@ it('does not let the campaign name choose the quote: every preamble and title re
   expect(a.answer.split('\n')[0]).toContain('phổ cập tri thức cơ bản về chuyển đổi số');
 });
 
+it('quotes a whole list when the question asks for one ("có những … nào")', async () => {
+  const a = await ask('KH Hồng An có những hình thức khen thưởg nào v');
+  const first = a.answer.split('\n')[0]!;
+  for (const form of ['Huân chương Lao động', 'Cờ thi đua của Chính phủ', 'Bằng khen của Thủ tướng Chính phủ', 'Giấy khen']) expect(first).toContain(form);
+});
+
 describe('a deadline is not the date a document was issued', () => {
   const deadline = requiredFacts('hạn nộp báo cáo là ngày nào')[0]!;
 
