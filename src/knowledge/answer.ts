@@ -139,7 +139,7 @@ export function createAnswerer(deps: AnswererDeps) {
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => passageTerms(h).has(n)));
       if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();
-      const evidence = bestSentences(question, topic, covered, deps.stats);
+      const evidence = bestSentences(question, topic, covered, deps.stats, place.named);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
       try {

@@ -54,7 +54,7 @@ export function sentences(text: string): string[] {
   return text
     .split(/\n+|(?<=[.;!?…])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ“"(])/u)
     .map((s) => s.trim().replace(/^[-+•]\s+/u, ''))
-    .filter((s) => s.length > 3);
+    .filter((s) => s.length > 3 && /\p{L}/u.test(s)); // not a bare "3.3.5."
 }
 
 export interface Evidence {
@@ -69,6 +69,28 @@ interface Bag {
   bigrams: Set<string>;
 }
 const bagOf = (words: readonly string[]): Bag => ({ toks: new Set(words), bigrams: new Set(bigramsOf(words)) });
+
+/**
+ * The topic without the places it names ("phường Hải Dương", folded names from `placesIn`): the
+ * place already chose the passages (`inPlace`), and as quote words it would favour any sentence
+ * that says "phường". A question about a document itself keeps them: they say which document.
+ */
+function withoutPlaces(topic: QuestionTopic, named: string[]): QuestionTopic {
+  if (named.length === 0) return topic;
+  const drop = new Set<number>();
+  for (const place of named) {
+    const words = place.split(' ');
+    for (let i = 0; i + words.length <= topic.terms.length; i++) {
+      if (!words.every((w, j) => topic.terms[i + j] === w)) continue;
+      for (let j = 0; j < words.length; j++) drop.add(i + j);
+      if (i > 0 && PLACE_UNITS.has(topic.terms[i - 1]!)) drop.add(i - 1);
+      if (i > 1 && topic.terms[i - 2] === 'thanh' && topic.terms[i - 1] === 'pho') drop.add(i - 1).add(i - 2);
+    }
+  }
+  const terms = topic.terms.filter((_, i) => !drop.has(i));
+  return terms.length > 0 ? { ...topic, terms } : topic;
+}
+const PLACE_UNITS = new Set(['phuong', 'xa', 'tinh', 'huyen', 'quan']);
 
 /**
  * The topic words that choose a quote, and their adjacent pairs ("người dân": a sentence that has
@@ -97,11 +119,18 @@ function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<stri
  * A sentence scores by the idf of the topic terms and pairs it contains, by those its own heading
  * adds, and by whether it holds the kind of fact asked for (a percentage, a date, a body, a signer).
  */
-export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, max = 2): Evidence[] {
-  const { terms, pairs } = quoteTerms(topic, stats);
+export function bestSentences(
+  question: string,
+  topic: QuestionTopic,
+  hits: ChunkHit[],
+  stats: CorpusStats,
+  places: string[] = [],
+  max = 2,
+): Evidence[] {
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
+  const { terms, pairs } = quoteTerms(aboutDocument ? topic : withoutPlaces(topic, places), stats);
   const listsWhole = LIST.test(folded);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
@@ -109,9 +138,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
     const units = hit.chunk.section === SECTIONS.info ? [hit.chunk.text.replace(/\n/g, ' ')] : sentences(hit.chunk.text);
     // A sentence under "3. Trung tâm Văn hóa, Thể thao và Truyền thông" is about that body: the
-    // topic words its own heading adds count too ("Mở các chuyên trang…" answers what the Trung tâm
-    // does). Only the sentence's own words pay the rank penalty, so passages under one heading
-    // ("2.2. Năm 2026") still compete on their own words.
+    // topic words of its own heading count for it ("Mở các chuyên trang…" answers what the Trung
+    // tâm does), and do not pay the rank penalty: the heading is what the question names. Passages
+    // under one heading ("2.2. Năm 2026") still compete on their own words.
     const heading = bagOf(analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded);
     // The preamble and the document's facts answer questions about the document only.
     const aboutItself = !hit.chunk.section || hit.chunk.section === SECTIONS.info;
@@ -124,8 +153,8 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       let fromHeading = 0;
       for (const [set, weights] of [['toks', terms], ['bigrams', pairs]] as const) {
         for (const [w, idf] of weights) {
-          if (own[set].has(w)) mine += idf;
-          else if (heading[set].has(w)) fromHeading += idf;
+          if (heading[set].has(w)) fromHeading += idf;
+          else if (own[set].has(w)) mine += idf;
         }
       }
       let score = mine / (1 + rank * 0.35) + fromHeading; // later passages must earn their place

@@ -92,6 +92,12 @@ it('does not let the campaign name choose the quote: every preamble and title re
   expect(a.answer.split('\n')[0]).toContain('phổ cập tri thức cơ bản về chuyển đổi số');
 });
 
+it('does not let the ward named choose the quote: it chose the passages already', async () => {
+  // "phường Hồng An" would favour the closing paragraph ("… của Ủy ban nhân dân phường Hồng An").
+  const a = await ask('cac don vi o hong an gui bao cao ve dau');
+  expect(a.answer.split('\n')[0]).toContain('Định kỳ hàng năm tất cả các đơn vị gửi báo cáo');
+});
+
 it('quotes a whole list when the question asks for one ("có những … nào")', async () => {
   const a = await ask('KH Hồng An có những hình thức khen thưởg nào v');
   const first = a.answer.split('\n')[0]!;
