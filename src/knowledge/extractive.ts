@@ -3,7 +3,7 @@ import { withoutCitedDates } from './answerability.js';
 import { SECTIONS } from './chunk.js';
 import { NO_DATE_NOTE } from './corpus.js';
 import type { CorpusStats, QuestionTopic } from './coverage.js';
-import { tokenize } from './normalize.js';
+import { fold, tokenize } from './normalize.js';
 import type { ChunkHit } from './types.js';
 
 /**
@@ -40,6 +40,19 @@ const withoutNumberCodes = (s: string) => s.replace(/(\d)\s*\/\s*[\p{Lu}Đ][\p{L
  * shares its words.
  */
 const ABOUT_DOCUMENT = new RegExp(`${/\b(can cu|so may|so hieu|ban hanh|ngay nao|kinh gui|gui cho|trich yeu|thuc hien theo|van ban nao)\b/.source}|${SIGNER.source}`);
+
+/** The number a heading starts with, normalised: "3.2.2. Bằng khen…" → "3.2.2", "(8)" → "8", "b) …" → "b". */
+function markerOf(heading: string): string {
+  return /^\s*\(?((?:\d+\.)*\d+|[a-zđ])[.),]/iu.exec(heading)?.[1]?.toLowerCase() ?? '';
+}
+
+/** Numbers of sections a question names: "(8)", "mục 3.2.2", "nội dung thứ 8", "điểm b". */
+function markersIn(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/\((\d+)\)/g)) out.add(m[1]!);
+  for (const m of fold(question).matchAll(/\b(?:muc|diem|khoan|noi dung|thu|so)\s+((?:\d+\.)*\d+|[a-d])\b/g)) out.add(m[1]!);
+  return out;
+}
 
 /** "Có những hình thức nào", "gồm những gì": the answer is a whole list, not one of its items. */
 const LIST = /\bnhung\b.*\bnao\b|\b(gom|bao gom) nhung\b|\bnhung gi\b|\bliet ke\b/;
@@ -132,6 +145,7 @@ export function bestSentences(
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
   const { terms, pairs } = quoteTerms(aboutDocument ? topic : withoutPlaces(topic, places), stats);
   const listsWhole = LIST.test(folded);
+  const markers = markersIn(question);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
@@ -145,6 +159,8 @@ export function bestSentences(
     // The preamble and the document's facts answer questions about the document only.
     const aboutItself = !hit.chunk.section || hit.chunk.section === SECTIONS.info;
     const title = tokenize(hit.doc.title).join(' ');
+    // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
+    const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
     for (const s of units) {
       // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
       if (!aboutDocument && (/^V\/v\b/i.test(s) || tokenize(s).join(' ') === title)) continue;
@@ -159,6 +175,7 @@ export function bestSentences(
       }
       let score = mine / (1 + rank * 0.35) + fromHeading; // later passages must earn their place
       if (aboutItself && !aboutDocument) score *= 0.6;
+      if (named) score *= 2;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;

@@ -98,6 +98,13 @@ it('does not let the ward named choose the quote: it chose the passages already'
   expect(a.answer.split('\n')[0]).toContain('Định kỳ hàng năm tất cả các đơn vị gửi báo cáo');
 });
 
+it('quotes the item a question names by its number: "nội dung thứ (8)", "điểm b mục 3.2.2"', async () => {
+  const eighth = await ask('Nội dung thi đua thứ (8) trong kế hoạch của phường Hải Dương là gì?');
+  expect(eighth.answer.split('\n')[0]).toContain('(mục 1. Nội dung thi đua › (8))');
+  const b = await ask('tieu chuan diem b muc 3.2.2');
+  expect(b.answer.split('\n')[0]).toContain('b) Đối với cá nhân');
+});
+
 it('quotes a whole list when the question asks for one ("có những … nào")', async () => {
   const a = await ask('KH Hồng An có những hình thức khen thưởg nào v');
   const first = a.answer.split('\n')[0]!;
