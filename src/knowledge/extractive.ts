@@ -24,6 +24,14 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
+const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
+
+/**
+ * Sentences longer than this many distinct syllables are scored ÷ √(length / this): a long
+ * sentence holds more of any question's words without answering it better.
+ */
+const LONG_SENTENCE = 30;
+
 const bigramsOf = (w: readonly string[]) => w.slice(1).map((t, i) => `${w[i]} ${t}`);
 
 /**
@@ -156,8 +164,9 @@ export function bestSentences(
     // tâm does), and do not pay the rank penalty: the heading is what the question names. Passages
     // under one heading ("2.2. Năm 2026") still compete on their own words.
     const heading = bagOf(analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded);
-    // The preamble and the document's facts answer questions about the document only.
-    const aboutItself = !hit.chunk.section || hit.chunk.section === SECTIONS.info;
+    // The preamble, the document's facts, its recipients and signature answer questions about
+    // the document only.
+    const aboutItself = !hit.chunk.section || ABOUT_ITSELF.has(hit.chunk.section);
     const title = tokenize(hit.doc.title).join(' ');
     // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
     const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
@@ -174,6 +183,7 @@ export function bestSentences(
         }
       }
       let score = mine / (1 + rank * 0.35) + fromHeading; // later passages must earn their place
+      score /= Math.sqrt(Math.max(1, own.toks.size / LONG_SENTENCE));
       if (aboutItself && !aboutDocument) score *= 0.6;
       if (named) score *= 2;
       // The date a cited document was issued is not the deadline asked for.
