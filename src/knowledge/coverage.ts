@@ -118,3 +118,35 @@ export function coverage(topic: QuestionTopic, hit: ChunkHit, stats: CorpusStats
   }
   return found / total;
 }
+
+/**
+ * Which words of a folded sequence belong to the campaign's name: runs of two or more theme pairs
+ * in a row (three syllables or more: "phong trào thi đua", "bình dân học vụ số", "chuyển đổi số").
+ * A lone pair is a coincidence: "người dân học kỹ năng" keeps "dân học".
+ */
+export function themeWords(words: readonly string[], stats: CorpusStats): boolean[] {
+  const out = words.map(() => false);
+  const pair = (i: number) => i + 1 < words.length && stats.theme.has(`${words[i]} ${words[i + 1]}`);
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (pair(j)) j++;
+    if (j - i >= 2) for (let k = i; k <= j; k++) out[k] = true;
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * The question without the campaign's name (its theme pairs, `CorpusStats.theme`), rebuilt from its
+ * analysed words, when a topic word is left: "Sở nào được giao chủ trì phong trào thi đua đổi mới
+ * sáng tạo và CĐS" searches for "sở nào được giao chủ trì". Every header and preamble repeats the
+ * name, so searched with it they outrank the passage that answers. Unchanged otherwise.
+ */
+export function withoutTheme(question: string, stats: CorpusStats): string {
+  const { folded, accented } = analyzeQuery(question);
+  const inTheme = themeWords(folded, stats);
+  const keep = folded.map((_, i) => !inTheme[i]);
+  if (keep.every(Boolean) || !folded.some((w, i) => keep[i] && !PARTICLES.has(w))) return question;
+  return accented.filter((_, i) => keep[i]).join(' ');
+}
+

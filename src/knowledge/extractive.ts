@@ -2,7 +2,7 @@ import { analyzeText } from './analyze.js';
 import { withoutCitedDates } from './answerability.js';
 import { SECTIONS } from './chunk.js';
 import { NO_DATE_NOTE } from './corpus.js';
-import type { CorpusStats, QuestionTopic } from './coverage.js';
+import { themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { fold, tokenize } from './normalize.js';
 import type { ChunkHit } from './types.js';
 
@@ -117,20 +117,18 @@ const PLACE_UNITS = new Set(['phuong', 'xa', 'tinh', 'huyen', 'quan']);
  * The topic words that choose a quote, and their adjacent pairs ("người dân": a sentence that has
  * them together says more than one that has them apart, "người học", "nhân dân"), each with its
  * idf. The campaign's own name says which campaign, not which sentence: when other topic words
- * are left, the words of its theme pairs do not count (every preamble repeats them). "người dân"
- * keeps "dân"; "bình dân học vụ số" gives none.
+ * are left, its words (`themeWords`) do not count, since every preamble repeats them.
  */
 function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<string, number>; pairs: Map<string, number> } {
   const words = topic.terms;
-  const inTheme = (i: number) =>
-    (i > 0 && stats.theme.has(`${words[i - 1]} ${words[i]}`)) || (i + 1 < words.length && stats.theme.has(`${words[i]} ${words[i + 1]}`));
-  const focus = words.filter((_, i) => !inTheme(i));
+  const inTheme = themeWords(words, stats);
+  const focus = words.filter((_, i) => !inTheme[i]);
   const dropTheme = focus.length > 0;
   const terms = new Map((dropTheme ? focus : words).map((w) => [w, stats.idf(w)]));
   const pairs = new Map<string, number>();
   for (let i = 1; i < words.length; i++) {
-    const pair = `${words[i - 1]} ${words[i]}`;
-    if (!(dropTheme && stats.theme.has(pair))) pairs.set(pair, stats.idf(words[i - 1]!) + stats.idf(words[i]!));
+    if (dropTheme && inTheme[i - 1] && inTheme[i]) continue;
+    pairs.set(`${words[i - 1]} ${words[i]}`, stats.idf(words[i - 1]!) + stats.idf(words[i]!));
   }
   return { terms, pairs };
 }

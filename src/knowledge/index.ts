@@ -5,7 +5,7 @@ import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
 import { SECTIONS } from './chunk.js';
 import { loadCorpus } from './corpus.js';
-import { corpusStats } from './coverage.js';
+import { corpusStats, withoutTheme } from './coverage.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
 
@@ -68,8 +68,9 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     retriever = await createRetriever(records, { indexDir: path.join(opts.dataDir, 'index-local'), corpusHash });
   }
   const prompt = opts.llm ? await loadPrompt('answer.vi.md') : undefined;
+  const stats = corpusStats(corpus.chunks, corpus.docs);
   const answerer = createAnswerer({
-    stats: corpusStats(corpus.chunks, corpus.docs),
+    stats,
     docs: corpus.docs,
     topics: topicsOf(corpus),
     ...(opts.llm ? { llm: opts.llm, prompt } : {}),
@@ -78,7 +79,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
   });
 
   async function search(question: string, k = 5): Promise<ChunkHit[]> {
-    const hits = await retriever.search(question, k);
+    const hits = await retriever.search(withoutTheme(question, stats), k);
     return hits.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };

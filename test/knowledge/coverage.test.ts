@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
+import type { DocMeta } from '../../src/knowledge/types.js';
+
+const doc = (id: string, title: string): DocMeta => ({
+  id, title, number: null, issuer: 'UBND phường Hồng An', date: null, level: 'phường', file: `${id}.txt`, label: id,
+});
+const docs = [
+  doc('a', 'Triển khai Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và “Bình dân học vụ số”'),
+  doc('b', 'Phát động phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và “Bình dân học vụ số”'),
+  doc('c', 'Triển khai Phong trào thi đua'),
+];
+const stats = corpusStats([{ id: 'a#1', docId: 'a', section: '', text: 'Giao Sở Khoa học và Công nghệ chủ trì.' }], docs);
+
+describe('the corpus theme', () => {
+  it('is the syllable pairs found in at least half of the titles', () => {
+    for (const pair of ['phong trao', 'thi dua', 'doi moi', 'chuyen doi', 'binh dan', 'hoc vu']) expect(stats.theme.has(pair), pair).toBe(true);
+    expect(stats.theme.has('khoa hoc')).toBe(false);
+  });
+
+  it('is left out of a search when other words remain, with their diacritics and expansions', () => {
+    expect(withoutTheme('Sở nào được giao chủ trì phong trào thi đua đổi mới sáng tạo và CĐS?', stats)).toBe('sở nào được giao chủ trì');
+    // "người dân" keeps "dân": only pairs of the theme go.
+    expect(withoutTheme('người dân học kỹ năng số', stats)).toBe('người dân học kỹ năng số');
+    // The name alone is the question: unchanged.
+    expect(withoutTheme('Bình dân học vụ số', stats)).toBe('Bình dân học vụ số');
+  });
+});
