@@ -52,6 +52,9 @@ const QUESTION_PHRASES: string[][] = [
   'nhung gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'tai sao', 'vi sao',
   'nao sau day', 'nao duoi day', 'sau day', 'duoi day', 'co phai', 'hay khong',
   'xin cho biet', 'cho toi hoi', 'cho hoi', 'vui long',
+  // A comparison asks about both things; the words say how to answer, not what about.
+  'khac nhau nhu the nao', 'khac nhau the nao', 'khac nhau ra sao', 'khac nhau cho nao', 'khac nhau',
+  'giong nhau', 'so sanh',
   // Courtesy around a question on a phone: "chào bạn, cảm ơn, cho hỏi …".
   'xin chao', 'chao ban', 'cam on ban', 'cam on nhieu', 'cam on',
 ].map((p) => p.split(' '));

@@ -41,6 +41,20 @@ function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], do
   return numbers.length === 0 || numbers.some((n) => have.has(n));
 }
 
+/**
+ * "Năm 2025 và 2026": the best quote for each year (or number) asked about, in the order asked;
+ * a number whose quotes are all taken by another leaves its place to the next best quote.
+ */
+function onePerNumber(ranked: Evidence[], numbers: string[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const n of numbers) {
+    const e = ranked.find((x) => !out.includes(x) && passageTerms(x.hit).has(n));
+    if (e) out.push(e);
+  }
+  for (const e of ranked) if (out.length < 2 && !out.includes(e)) out.push(e);
+  return out;
+}
+
 /** The most specific one or two levels of a heading path, for inline mentions. */
 export function shortSection(section: string): string {
   const parts = section.split(' › ');
@@ -139,7 +153,10 @@ export function createAnswerer(deps: AnswererDeps) {
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => passageTerms(h).has(n)));
       if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();
-      const evidence = bestSentences(question, topic, covered, deps.stats, place.named);
+      const quoting = { places: place.named };
+      const evidence = numbers.length > 1
+        ? onePerNumber(bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 }), numbers)
+        : bestSentences(question, topic, covered, deps.stats, quoting);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
       try {

@@ -78,6 +78,16 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length > 3 && /\p{L}/u.test(s)); // not a bare "3.3.5."
 }
 
+/** Options of `bestSentences`. */
+export interface QuoteOptions {
+  /** Places the question names, folded (`placesIn`): they chose the passages, not the quote. */
+  places?: string[];
+  /** At most this many quotes (default 2). */
+  max?: number;
+  /** Quotes scoring below this share of the best are dropped (default 0.6). */
+  minShare?: number;
+}
+
 export interface Evidence {
   hit: ChunkHit;
   sentence: string;
@@ -138,14 +148,8 @@ function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<stri
  * A sentence scores by the idf of the topic terms and pairs it contains, by those its own heading
  * adds, and by whether it holds the kind of fact asked for (a percentage, a date, a body, a signer).
  */
-export function bestSentences(
-  question: string,
-  topic: QuestionTopic,
-  hits: ChunkHit[],
-  stats: CorpusStats,
-  places: string[] = [],
-  max = 2,
-): Evidence[] {
+export function bestSentences(question: string, topic: QuestionTopic, hits: ChunkHit[], stats: CorpusStats, o: QuoteOptions = {}): Evidence[] {
+  const { places = [], max = 2, minShare = 0.6 } = o;
   const folded = tokenize(question).join(' ');
   const asks = ASKS.filter((a) => a.ask.test(folded));
   const aboutDocument = ABOUT_DOCUMENT.test(folded);
@@ -193,5 +197,5 @@ export function bestSentences(
   });
   out.sort((a, b) => b.score - a.score);
   const top = out[0]?.score ?? 0;
-  return out.filter((e) => e.score >= top * 0.6).slice(0, max);
+  return out.filter((e) => e.score >= top * minShare).slice(0, max);
 }

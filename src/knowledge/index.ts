@@ -92,7 +92,9 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     chunks: corpus.chunks,
     search,
     async ask(question) {
-      return answerer.ask(question, await search(question, 5));
+      // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
+      const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
+      return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5));
     },
   };
 }

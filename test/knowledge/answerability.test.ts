@@ -110,6 +110,16 @@ it('prefers the short sentence that answers to a long one that holds more of the
   expect(a.answer.split('\n')[0]).toContain('Giao Sở Khoa học và Công nghệ chủ trì');
 });
 
+it('answers a question about two years with a quote for each, also as a comparison', async () => {
+  for (const q of ['chỉ tiêu người dân xác nhận VNeID năm 2025 và 2026', 'so sánh chỉ tiêu về học sinh năm 2025 với 2026', 'chỉ tiêu học sinh năm 2025 và 2026 khác nhau thế nào']) {
+    const a = await ask(q);
+    expect(a.answered, q).toBe(true);
+    const [first, second] = a.answer.split('\n');
+    expect(first, q).toContain('2.1. Năm 2025');
+    expect(second, q).toContain('2.2. Năm 2026');
+  }
+});
+
 it('quotes a whole list when the question asks for one ("có những … nào")', async () => {
   const a = await ask('KH Hồng An có những hình thức khen thưởg nào v');
   const first = a.answer.split('\n')[0]!;
