@@ -4,7 +4,7 @@ import { SECTIONS } from './chunk.js';
 import { NO_DATE_NOTE } from './corpus.js';
 import { themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { fold, tokenize } from './normalize.js';
-import type { ChunkHit } from './types.js';
+import type { Chunk, ChunkHit } from './types.js';
 
 /**
  * Which sentences of the covering passages answer the question: the quotes of the offline answer,
@@ -143,6 +143,41 @@ function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<stri
   return { terms, pairs };
 }
 
+/** A passage made ready for quoting: the same for every question, so computed once per passage. */
+interface Quotable {
+  units: string[];
+  bags: Bag[];
+  /** The unit is the document's subject line ("V/v …") or its title. */
+  subject: boolean[];
+  heading: Bag;
+  /** The preamble, the document's facts, its recipients or signature. */
+  aboutItself: boolean;
+}
+const quotables = new WeakMap<Chunk, Quotable>();
+
+function quotable(hit: ChunkHit): Quotable {
+  let q = quotables.get(hit.chunk);
+  if (q) return q;
+  const { chunk, doc } = hit;
+  // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
+  const units = chunk.section === SECTIONS.info ? [chunk.text.replace(/\n/g, ' ')] : sentences(chunk.text);
+  const title = tokenize(doc.title).join(' ');
+  q = {
+    units,
+    bags: units.map((s) => bagOf(analyzeText(withoutNumberCodes(s)).folded)),
+    subject: units.map((s) => /^V\/v\b/i.test(s) || tokenize(s).join(' ') === title),
+    // A sentence under "3. Trung tâm Văn hóa, Thể thao và Truyền thông" is about that body: the
+    // topic words of its own heading count for it ("Mở các chuyên trang…" answers what the Trung
+    // tâm does), and do not pay the rank penalty: the heading is what the question names. Passages
+    // under one heading ("2.2. Năm 2026") still compete on their own words.
+    heading: bagOf(analyzeText(chunk.section.split(' › ').at(-1) ?? '').folded),
+    // These answer questions about the document only.
+    aboutItself: !chunk.section || ABOUT_ITSELF.has(chunk.section),
+  };
+  quotables.set(chunk, q);
+  return q;
+}
+
 /**
  * The best sentences for the question across the hits, at most one per passage, best first.
  * A sentence scores by the idf of the topic terms and pairs it contains, by those its own heading
@@ -159,23 +194,13 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
-    // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
-    const units = hit.chunk.section === SECTIONS.info ? [hit.chunk.text.replace(/\n/g, ' ')] : sentences(hit.chunk.text);
-    // A sentence under "3. Trung tâm Văn hóa, Thể thao và Truyền thông" is about that body: the
-    // topic words of its own heading count for it ("Mở các chuyên trang…" answers what the Trung
-    // tâm does), and do not pay the rank penalty: the heading is what the question names. Passages
-    // under one heading ("2.2. Năm 2026") still compete on their own words.
-    const heading = bagOf(analyzeText(hit.chunk.section.split(' › ').at(-1) ?? '').folded);
-    // The preamble, the document's facts, its recipients and signature answer questions about
-    // the document only.
-    const aboutItself = !hit.chunk.section || ABOUT_ITSELF.has(hit.chunk.section);
-    const title = tokenize(hit.doc.title).join(' ');
+    const { units, bags, subject, heading, aboutItself } = quotable(hit);
     // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
     const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
-    for (const s of units) {
+    units.forEach((s, u) => {
       // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
-      if (!aboutDocument && (/^V\/v\b/i.test(s) || tokenize(s).join(' ') === title)) continue;
-      const own = bagOf(analyzeText(withoutNumberCodes(s)).folded);
+      if (!aboutDocument && subject[u]) return;
+      const own = bags[u]!;
       let mine = 0;
       let fromHeading = 0;
       for (const [set, weights] of [['toks', terms], ['bigrams', pairs]] as const) {
@@ -192,7 +217,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
       if (!best || score > best.score) best = { hit, sentence: s, score };
-    }
+    });
     if (best && best.score > 0) out.push(listsWhole && isList(units) ? { ...best, sentence: units.join(' ') } : best);
   });
   out.sort((a, b) => b.score - a.score);
