@@ -120,7 +120,7 @@ export function createCore(deps: CoreDeps) {
     const wanted = CHOICE_WORDS[typed] ?? typed;
     if (wanted) payload = state.choices?.find((c) => bareWords(c.label) === wanted)?.payload;
     // "hủy" with nothing to cancel is not a question about a Mr Huy; "đồng ý" confirms nothing.
-    if (!payload && wanted === 'huy') return route(msg, '/huy', undefined);
+    if (!payload && (typed === 'huy' || typed === 'huy bo')) return route(msg, '/huy', undefined);
     if (!payload && wanted === 'dong y' && typed !== 'ok') return [{ text: texts.unknownChoice }];
     const replies = await route(msg, text, payload);
     const choices = replies.flatMap((r) => r.choices ?? []);

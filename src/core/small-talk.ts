@@ -13,7 +13,7 @@ export const bareWords = (text: string): string => fold(text).replace(/[^\p{L}\p
 
 const TAIL = String.raw`(?: (?:ban|bot|ad|admin|em|anh|chi|a|nhe|nha|nhieu|nhe ban|nha ban|rat nhieu))*`;
 const GREETING = new RegExp(String.raw`^(?:(?:xin )?chao|hi|hello|alo|a lo)${TAIL}$`);
-const THANKS = new RegExp(String.raw`^(?:(?:ok|oke|okay|vang|da|uh|u)(?: )?)*(?:cam on|cm on|thank you|thanks|tks|ok|oke|okay|da hieu|hieu roi|duoc roi|tot qua|hay qua)${TAIL}$`);
+const THANKS = new RegExp(String.raw`^(?:(?:ok|oke|okay|vang|da|uh|u)(?: )?)*(?:cam on|cm on|thank you|thanks|tks|ok|oke|okay|da hieu|hieu roi|duoc roi|tot qua|hay qua|thoi|bo qua|khong can)${TAIL}$`);
 const ABOUT = new RegExp(String.raw`^(?:ban|em|bot) (?:la ai|la gi|lam duoc gi|giup duoc gi|co the lam gi|biet gi|giup gi duoc)${TAIL}$`);
 
 /** What kind of small talk the message is, if it is one. */

@@ -43,7 +43,7 @@ describe('the conversation core', () => {
   it('answers greetings, thanks, "bạn là ai" and emoji as conversation, not as questions', async () => {
     const one = async (text: string) => (await app.handle({ ...msg(text), chatId: 'talk', userId: 'talk' }))[0]!;
     for (const hello of ['chào bạn', 'Xin chào!', 'hello bot', 'ban la ai']) expect((await one(hello)).text).toContain('Tôi là Trợ lý Thi đua');
-    for (const thanks of ['cảm ơn bạn nhiều', 'ok', 'Cam on nhe']) expect((await one(thanks)).text).toBe('Rất vui được giúp bạn! Bạn cứ hỏi tiếp khi cần.');
+    for (const thanks of ['cảm ơn bạn nhiều', 'ok', 'Cam on nhe', 'thôi', 'không cần']) expect((await one(thanks)).text).toBe('Rất vui được giúp bạn! Bạn cứ hỏi tiếp khi cần.');
     expect((await one('😀👍')).text).toContain('chỉ đọc được tin nhắn bằng chữ');
     expect((await one('hủy')).text).toBe('Không có số liệu nào đang chờ xác nhận.');
     // Courtesy around a question does not hide it.
