@@ -3,10 +3,10 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
-import { SECTIONS } from './chunk.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
+import { topicsOf } from './topics.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
 
 export type { Knowledge } from './types.js';
@@ -20,18 +20,6 @@ export interface KnowledgeOptions {
   llm?: ChatLike;
   llmTimeoutMs?: number;
   logger?: Logger;
-}
-
-/** "II. NỘI DUNG, CHỈ TIÊU VÀ THỜI GIAN THỰC HIỆN" → "nội dung, chỉ tiêu và thời gian thực hiện". */
-function topicsOf(corpus: LoadedCorpus): string[] {
-  const seen = new Set<string>();
-  const boilerplate = new Set<string>(Object.values(SECTIONS));
-  for (const c of corpus.chunks) {
-    if (boilerplate.has(c.section)) continue;
-    const top = c.section.split(' › ')[0]?.replace(/^[IVXLC]+\.\s*/, '').trim().toLowerCase();
-    if (top && top.length > 3 && /^\p{L}/u.test(top)) seen.add(top);
-  }
-  return [...seen];
 }
 
 /**

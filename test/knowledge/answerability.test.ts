@@ -34,6 +34,14 @@ describe('declines what the documents do not say', () => {
   });
 });
 
+it('lists what the documents cover in the corpus’ usual spelling, not a heading’s typo', async () => {
+  // Section III of the Hồng An plan is headed "HÌNH THỨC VÀ ĐÓI TƯỢNG…"; the corpus writes "đối tượng".
+  const a = await ask('giá vé xe buýt ở Hải Phòng là bao nhiêu');
+  expect(a.answered).toBe(false);
+  expect(a.answer).toContain('hình thức và đối tượng áp dụng khen thưởng');
+  expect(a.answer).not.toContain('đói tượng');
+});
+
 describe('answers how people really type', () => {
   it.each([
     ['no diacritics', 'nam 2026 chi tieu can bo cong chuc vien chuc co ky nang so la bao nhieu phan tram', '100%'],
