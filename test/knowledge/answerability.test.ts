@@ -67,19 +67,21 @@ it('answers "ai ký" with the signer in the quoted answer itself, not only in th
   expect(plan.answer.split('\n')[0]).toContain('Người ký: Nguyễn Hữu Thanh');
 });
 
-it('quotes first the sentence with the two-syllable word asked about, not one with its syllables apart', async () => {
+// The first quoted line, for questions where a tempting wrong sentence exists.
+it.each([
   // "người dân" asked; "80% … cơ sở giáo dục … người học" has "người" and every other topic word.
-  const a = await ask('chi tieu nam 2026 ve ky nang so cua nguoi dan');
-  expect(a.answer.split('\n')[0]).toContain('100% người dân');
-});
-
-it('reads a sentence with its heading: what the body a section names does, not a sentence elsewhere that names it', async () => {
+  ['the two-syllable word asked about, not its syllables apart', 'chi tieu nam 2026 ve ky nang so cua nguoi dan', '100% người dân'],
   // "Mở các chuyên trang, chuyên mục trên Đài phát thanh" stands under "3. Trung Tâm Văn hóa, Thể
   // thao và Truyền thông" and names no body; the Phòng's section names the Trung tâm in a sentence.
-  const a = await ask('trung tam van hoa the thao truyen thong hai duong mo chuyen muc o dau');
-  expect(a.answer.split('\n')[0]).toContain('Đài phát thanh');
-  const front = await ask('mttq va cac doan the phuong hong an phai lam gi');
-  expect(front.answer.split('\n')[0]).toContain('đội hình “Bình dân học vụ số”');
+  ['a sentence read with its heading (a body’s own section)', 'trung tam van hoa the thao truyen thong hai duong mo chuyen muc o dau', 'Đài phát thanh'],
+  ['a sentence read with its heading (the Front’s section)', 'mttq va cac doan the phuong hong an phai lam gi', 'đội hình “Bình dân học vụ số”'],
+  // "phường Hồng An" would favour the closing paragraph ("… của Ủy ban nhân dân phường Hồng An").
+  ['not what the ward named chooses: it chose the passages already', 'cac don vi o hong an gui bao cao ve dau', 'Định kỳ hàng năm tất cả các đơn vị gửi báo cáo'],
+  ['the item named by its number "(8)"', 'Nội dung thi đua thứ (8) trong kế hoạch của phường Hải Dương là gì?', '(mục 1. Nội dung thi đua › (8))'],
+  ['the item named "điểm b mục 3.2.2"', 'tieu chuan diem b muc 3.2.2', 'b) Đối với cá nhân'],
+  ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],
+])('quotes first %s', async (_why, question, first) => {
+  expect((await ask(question)).answer.split('\n')[0]).toContain(first);
 });
 
 it('does not quote a bare document number because its codes expand to the question’s words', async () => {
@@ -98,24 +100,6 @@ it('does not let the campaign name choose the quote: every preamble and title re
   const a = await ask('binh dan hoc vu so co muc dich gi');
   expect(a.answer.split('\n')[0]).toContain('(mục I. MỤC ĐÍCH, YÊU CẦU › 1. Mục đích)');
   expect(a.answer).not.toMatch(/V\/v|Căn cứ|Thực hiện/);
-});
-
-it('does not let the ward named choose the quote: it chose the passages already', async () => {
-  // "phường Hồng An" would favour the closing paragraph ("… của Ủy ban nhân dân phường Hồng An").
-  const a = await ask('cac don vi o hong an gui bao cao ve dau');
-  expect(a.answer.split('\n')[0]).toContain('Định kỳ hàng năm tất cả các đơn vị gửi báo cáo');
-});
-
-it('quotes the item a question names by its number: "nội dung thứ (8)", "điểm b mục 3.2.2"', async () => {
-  const eighth = await ask('Nội dung thi đua thứ (8) trong kế hoạch của phường Hải Dương là gì?');
-  expect(eighth.answer.split('\n')[0]).toContain('(mục 1. Nội dung thi đua › (8))');
-  const b = await ask('tieu chuan diem b muc 3.2.2');
-  expect(b.answer.split('\n')[0]).toContain('b) Đối với cá nhân');
-});
-
-it('prefers the short sentence that answers to a long one that holds more of the words', async () => {
-  const a = await ask('UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?');
-  expect(a.answer.split('\n')[0]).toContain('Giao Sở Khoa học và Công nghệ chủ trì');
 });
 
 it('answers a question about two years with a quote for each, also as a comparison', async () => {
