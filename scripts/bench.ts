@@ -4,7 +4,10 @@
  * The benchmark stays outside the repo: ../shared/benchmarks/alqac2023, or BENCH_DIR.
  * `--json` prints the raw rows; `--train` adds the train split (the one defaults were tuned on);
  * `--cloze` adds the label-free inverse-cloze proxy (`inverseCloze`: a paragraph taken out of its
- * article becomes the question), which still separates configurations where train is saturated.
+ * article becomes the question), which still separates configurations where train is saturated;
+ * `--dev` adds our own 153 questions over the same articles (test/eval/alqac-dev.jsonl: written
+ * for random articles of all 17 laws, 17 of them needing two articles, without seeing the test
+ * questions), a tuning set that paraphrases as people do and is not saturated like train.
  */
 import path from 'node:path';
 import { benchReplies } from './bench-replies.js';
@@ -55,6 +58,10 @@ const systems: [string, (r: SearchRecord[]) => Promise<Retriever> | Retriever][]
 const records = await readJsonl<SearchRecord>(path.join(dir, 'corpus.jsonl'));
 const sets: { file: string; records: SearchRecord[]; queries: EvalQuery[] }[] = [];
 for (const file of files) sets.push({ file, records, queries: await readJsonl<EvalQuery>(path.join(dir, file)) });
+if (process.argv.includes('--dev')) {
+  const file = path.join(root, 'test/eval/alqac-dev.jsonl');
+  sets.unshift({ file: 'alqac-dev (own)', records, queries: await readJsonl<EvalQuery>(file) });
+}
 if (process.argv.includes('--cloze')) sets.unshift({ file: 'inverse-cloze (proxy)', ...inverseCloze(records) });
 const rows: ({ system: string; file: string } & RetrievalMetrics)[] = [];
 for (const set of sets) {
