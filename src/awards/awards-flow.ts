@@ -5,7 +5,7 @@ import type { ReportStore, Unit } from '../store/reports.js';
 import { BODIES, buildTasks, matchBodies, taskCitation } from './bodies.js';
 import { allCards, findCard, loadCatalog, type Award, type Card, type Catalog, type Source } from './catalog.js';
 import { parseWalkPayload, stepsOf, verdicts, walkPayload, type Step } from './eligibility.js';
-import { asksForAwardList, asksForCriteria, asksForMilestones, asksForTasks, cardsFor, matchAward, questionWords } from './match.js';
+import { asksForAwardList, asksForCriteria, asksForMilestones, asksForTasks, asksWhen, cardsFor, matchAward, questionWords } from './match.js';
 import { awardTexts as t, subjectLabel, subjectPhrase } from './texts.vi.js';
 import { buildMilestones, deadlineSource, nextDeadline } from './timeline.js';
 
@@ -40,7 +40,10 @@ export function matchQuestion(catalog: Catalog, text: string): TextRoute | undef
     const cards = cardsFor(award, m.subjects);
     return cards.length === 1 ? { kind: 'card', cardId: cards[0]!.id } : { kind: 'subjects', awardId: award.id, cardIds: cards.map((c) => c.id) };
   }
-  if (!m && ((criteria && questionWords(text).join(' ').includes('khen thuong')) || asksForAwardList(text))) {
+  // Awards in general: "tiêu chuẩn khen thưởng là gì" opens the list of awards, but "khi nào xét
+  // khen thưởng" or "hồ sơ khen thưởng" asks what the plans say (a date, a procedure): the search.
+  const generalCriteria = asksForCriteria(text, false) && !asksWhen(text) && !/\bho so\b/u.test(questionWords(text).join(' '));
+  if (!m && ((generalCriteria && questionWords(text).join(' ').includes('khen thuong')) || asksForAwardList(text))) {
     return { kind: 'awards', awardIds: catalog.awards.map((a) => a.id) };
   }
   if (!m && asksForMilestones(text)) return { kind: 'milestones' };

@@ -40,15 +40,24 @@ function allWords(text: string): string[] {
 
 const CRITERIA_INTENT = [
   'tieu chuan', 'tieu chi', 'dieu kien', 'yeu cau', 'can gi', 'can nhung gi', 'can co gi', 'can lam gi', 'phai co gi',
-  'de duoc', 'duoc tang', 'xet tang', 'xet khen', 'dat chuan', 'ai duoc', 'nhu the nao', 'the nao', 'khi nao', 'bao gio',
-  'thoi diem', 'doi tuong nao', 'lam sao', 'co duoc', 'cho ai', 'danh cho', 'xet cho', 'tang cho', 'trao cho',
+  'de duoc', 'duoc tang', 'xet tang', 'xet khen', 'dat chuan', 'ai duoc', 'nhu the nao', 'the nao',
+  'doi tuong nao', 'lam sao', 'co duoc', 'cho ai', 'danh cho', 'xet cho', 'tang cho', 'trao cho',
 ];
+/** "When": about a named award it asks for the criteria ("khi nào được tặng …"); about awards in general, for a date. */
+const WHEN_INTENT = ['khi nao', 'bao gio', 'thoi diem'];
+const TIME_INTENT = [...WHEN_INTENT, 'luc nao', 'thoi gian', 'thoi han', 'han chot', 'han nop', 'truoc ngay'];
 const TASK_INTENT = ['nhiem vu', 'trach nhiem', 'lam gi', 'duoc giao', 'giao gi', 'phan cong', 'chu tri', 'vai tro', 'phu trach', 'viec gi'];
 
-/** True when the message asks what it takes to get an award (criteria, conditions, when). */
-export function asksForCriteria(text: string): boolean {
+/** True when the message asks what it takes to get an award (criteria, conditions; `when` too: "khi nào được tặng …"). */
+export function asksForCriteria(text: string, when = true): boolean {
   const hay = padded(allWords(text));
-  return CRITERIA_INTENT.some((p) => has(hay, p));
+  return CRITERIA_INTENT.some((p) => has(hay, p)) || (when && WHEN_INTENT.some((p) => has(hay, p)));
+}
+
+/** True when the message asks for a date or deadline ("khi nào", "hạn nộp", "thời gian"). */
+export function asksWhen(text: string): boolean {
+  const hay = padded(allWords(text));
+  return TIME_INTENT.some((p) => has(hay, p));
 }
 
 const LIST_INTENT = ['hinh thuc khen thuong', 'danh hieu khen thuong', 'cac loai khen thuong', 'nhung loai khen thuong', 'co nhung giai thuong', 'khen thuong gom', 'khen thuong bao gom'];

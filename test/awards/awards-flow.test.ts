@@ -122,7 +122,7 @@ describe('free-text questions go straight to the right card', () => {
 
   it('lists every award form for "hình thức khen thưởng gồm những gì", and the milestones for "các mốc thời gian"', async () => {
     const all = catalog.awards.map((a) => a.id);
-    for (const text of ['hình thức khen thưởng gồm những gì', 'cac danh hieu khen thuong cua phong trao']) {
+    for (const text of ['hình thức khen thưởng gồm những gì', 'cac danh hieu khen thuong cua phong trao', 'tieu chuan khen thuong la gi']) {
       expect(matchQuestion(catalog, text), text).toEqual({ kind: 'awards', awardIds: all });
     }
     for (const text of ['moc thoi gian trien khai phong trao', 'Lộ trình thực hiện phong trào thế nào?']) {
@@ -132,7 +132,16 @@ describe('free-text questions go straight to the right card', () => {
   });
 
   it('leaves other questions to the general answer', async () => {
-    for (const text of ['Chỉ tiêu năm 2025 về kỹ năng số của người dân là bao nhiêu?', 'Ai ký kế hoạch khen thưởng Huân chương?', 'han nop bao cao hang nam cua phuong Hong An']) {
+    const questions = [
+      'Chỉ tiêu năm 2025 về kỹ năng số của người dân là bao nhiêu?',
+      'Ai ký kế hoạch khen thưởng Huân chương?',
+      'han nop bao cao hang nam cua phuong Hong An',
+      // When, or the dossier, for awards in general: the plans' dates and procedure, not the list of awards.
+      'khi nao phai gui ho so khen thuong',
+      'Khi nào xét khen thưởng?',
+      'ho so de nghi khen thuong can nhung gi',
+    ];
+    for (const text of questions) {
       expect(await awards.text(msg(), text), text).toBeUndefined();
     }
   });
