@@ -150,3 +150,19 @@ export function withoutTheme(question: string, stats: CorpusStats): string {
   return accented.filter((_, i) => keep[i]).join(' ');
 }
 
+/** "phong trào …": a movement's name starts with it, even where the title's name does not. */
+const CAMPAIGN = new Set(['phong', 'trao']);
+
+/**
+ * The question as searched and answered: a question that is only the campaign's name ("bình dân
+ * học vụ số là gì", "phong trao thi dua doi moi sang tao") asks what the campaign is, and the
+ * plans say that under "Mục đích": without it, the preambles that repeat the name win and the
+ * bot quoted "Thực hiện hướng dẫn của Bộ Nội vụ…".
+ */
+export function campaignQuestion(question: string, stats: CorpusStats): string {
+  const { folded } = analyzeQuery(question);
+  const inTheme = themeWords(folded, stats);
+  const onlyTheme = inTheme.some(Boolean) && folded.every((w, i) => inTheme[i] || PARTICLES.has(w) || CAMPAIGN.has(w));
+  return onlyTheme ? `${question.trim().replace(/[?.!\s]+$/u, '')}: mục đích` : question;
+}
+

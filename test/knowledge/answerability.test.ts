@@ -102,6 +102,15 @@ it('does not let the campaign name choose the quote: every preamble and title re
   expect(a.answer).not.toMatch(/V\/v|Căn cứ|Thực hiện/);
 });
 
+it('answers a question that is only the campaign’s name with the plans’ purpose', async () => {
+  for (const q of ['binh dan hoc vu so la gi', 'Phong trào "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số" là gì?', 'phong trao thi dua']) {
+    const a = await ask(q);
+    expect(a.answered, q).toBe(true);
+    expect(a.answer.split('\n')[0], q).toContain('1. Mục đích)');
+    expect(a.answer, q).not.toMatch(/Thực hiện hướng dẫn|Thông tin văn bản/);
+  }
+});
+
 it('answers a question about two years with a quote for each, also as a comparison', async () => {
   for (const q of ['chỉ tiêu người dân xác nhận VNeID năm 2025 và 2026', 'so sánh chỉ tiêu về học sinh năm 2025 với 2026', 'chỉ tiêu học sinh năm 2025 và 2026 khác nhau thế nào']) {
     const a = await ask(q);

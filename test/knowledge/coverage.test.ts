@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
+import { campaignQuestion, corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -24,5 +24,12 @@ describe('the corpus theme', () => {
     expect(withoutTheme('người dân học kỹ năng số', stats)).toBe('người dân học kỹ năng số');
     // The name alone is the question: unchanged.
     expect(withoutTheme('Bình dân học vụ số', stats)).toBe('Bình dân học vụ số');
+  });
+
+  it('alone, asks for the campaign’s purpose; with a topic, it is the question as typed', () => {
+    expect(campaignQuestion('Bình dân học vụ số là gì?', stats)).toBe('Bình dân học vụ số là gì: mục đích');
+    expect(campaignQuestion('phong trao thi dua doi moi sang tao', stats)).toBe('phong trao thi dua doi moi sang tao: mục đích');
+    expect(campaignQuestion('chỉ tiêu bình dân học vụ số năm 2025', stats)).toBe('chỉ tiêu bình dân học vụ số năm 2025');
+    expect(campaignQuestion('người dân học kỹ năng số', stats)).toBe('người dân học kỹ năng số');
   });
 });
