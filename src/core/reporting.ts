@@ -37,6 +37,16 @@ export interface ReportingDeps {
   now?: () => Date;
 }
 
+/**
+ * Free-text requests for what /tonghop and /tiendo show, folded. Whole-message forms only:
+ * "ai tổng hợp báo cáo gửi thành phố?" is a question about the plans, not a request.
+ */
+const SUMMARY_REQUEST = /^(?:xem |cho xem |gui |cho toi xem )?(?:bang )?tong hop(?: bao cao| so lieu| ket qua)?(?: cac (?:phuong|don vi|xa))?(?: nam (2025|2026))?$|\b(?:phuong|don vi|xa) nao (?:chua|da) (?:bao cao|gui)\b/;
+const PROGRESS_REQUEST = /^(?:xem |cho xem )?tien do(?: cua)?(?: (?:phuong|don vi|xa)(?: minh| toi| em| chung toi)?)?(?: nam (?:2025|2026))?$/;
+
+/** "Tổng hợp báo cáo năm 2025!" → "tong hop bao cao nam 2025". */
+const request = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** The plan has targets for 2025 and 2026; an undated report is for the current one of those. */
 export function defaultPeriod(now: Date): string {
   return String(Math.min(2026, Math.max(2025, now.getFullYear())));
@@ -227,8 +237,21 @@ export function createReporting(deps: ReportingDeps) {
       return m ? onDraftChoice(msg, m[1] as 'ok' | 'sua' | 'huy', m[2]!) : undefined;
     },
 
-    /** Free text: a report from an officer, or undefined (then it is a question). */
+    /**
+     * Free text: a report from an officer; "tổng hợp báo cáo", "phường nào chưa báo cáo" from staff
+     * (the /tonghop summary) and "tiến độ phường mình" from an officer (/tiendo); or undefined
+     * (then it is a question).
+     */
     async text(msg: Incoming, text: string): Promise<Reply[] | undefined> {
+      const asked = request(text);
+      const summaryAsked = SUMMARY_REQUEST.exec(asked);
+      const progressAsked = summaryAsked ? null : PROGRESS_REQUEST.exec(asked);
+      if (summaryAsked || progressAsked) {
+        const person = await reports.getPerson(msg.channel, msg.userId);
+        if (summaryAsked && (person.role === 'staff' || person.role === 'admin')) return summary(summaryAsked[1] ?? defaultPeriod(now()));
+        const unit = progressAsked && person.role === 'officer' && person.unitId ? await reports.getUnit(person.unitId) : undefined;
+        if (unit) return [{ text: await progressOf(unit) }];
+      }
       if (!looksLikeReport(text)) return undefined;
       const person = await reports.getPerson(msg.channel, msg.userId);
       if (person.role !== 'officer' || !person.unitId) return person.role === 'citizen' ? [{ text: texts.officersOnly }] : undefined;

@@ -16,7 +16,7 @@ export const texts = {
     '• /start: lời chào; /help: hướng dẫn này.',
     '• Cán bộ phường/xã: /dangky <mã mời> để đăng ký, rồi gửi số liệu bằng tin nhắn; /tiendo, /sua, /huy.',
     '• /khenthuong: hình thức khen thưởng và tiêu chuẩn (kèm kiểm tra điều kiện); /moc: các mốc thời gian và hạn báo cáo; /nhiemvu <cơ quan>: nhiệm vụ của từng cơ quan.',
-    '• Cán bộ thi đua - khen thưởng: /tonghop [2025|2026] tổng hợp các đơn vị, kèm biểu đồ.',
+    '• Cán bộ thi đua - khen thưởng: /tonghop [2025|2026] (hoặc gõ “tổng hợp báo cáo năm 2025”, “phường nào chưa báo cáo”) tổng hợp các đơn vị, kèm biểu đồ.',
     'Mỗi câu trả lời kèm trích dẫn [1], [2] ghi rõ văn bản và mục. Khi văn bản không nói đến, tôi sẽ nói rõ là không có.',
   ].join('\n'),
   emptyQuestion: 'Bạn muốn hỏi gì? Ví dụ: /hoi chỉ tiêu năm 2026 về học sinh có kỹ năng số',

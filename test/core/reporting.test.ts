@@ -105,6 +105,19 @@ describe('officers report figures by chat', () => {
     expect(Buffer.from(summary!.image!.png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a'); // a PNG chart
     expect(await say('staff1', '/tiendo hong-an')).toContain('85,5%');
   });
+
+  it('understands the summary and progress asked in words, for the roles that may see them', async () => {
+    const { code } = await app.reports.createInvite({ unitId: 'hai-phong', role: 'staff', days: 1 });
+    await say('staff2', `/dangky ${code}`);
+    expect(await say('staff2', 'Tổng hợp báo cáo năm 2025')).toContain('Tổng hợp số liệu năm 2025');
+    expect(await say('staff2', 'phuong nao chua bao cao?')).toMatch(/Tổng hợp số liệu năm 20\d\d/);
+    // A question about who compiles is about the plans, not a request.
+    expect(await say('staff2', 'ai tổng hợp báo cáo gửi thành phố?')).not.toContain('Tổng hợp số liệu');
+    // Citizens asking the same get the plans' answer, not the summary.
+    expect(await say('citizen2', 'tong hop bao cao')).not.toContain('Tổng hợp số liệu');
+    await officer('o9');
+    expect(await say('o9', 'tiến độ phường mình')).toContain('Tiến độ của Phường Hồng An');
+  });
 });
 
 describe('the console channel does all of this too', () => {
