@@ -140,11 +140,15 @@ export function createAnswerer(deps: AnswererDeps) {
       if (topic.unknown.length > 0 || unknownFocus(question, stats)) return refusal();
       const place = placesIn(question, places, stats);
       if (place.unknown) return refusal();
+      // The place named is checked below, passage by passage (`inPlace`); as topic words it would
+      // only hide another ward's plan ("chỉ tiêu năm 2025 của phường Hải Dương": Hồng An's has one).
+      const placeWords = new Set(place.named.flatMap((p) => p.split(' ')));
+      const about = placeWords.size ? { ...topic, terms: topic.terms.filter((t) => !placeWords.has(t)) } : topic;
       const needs = requiredFacts(question);
       // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.
       const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];
       const answering = hits.filter((h) => {
-        if (coverage(topic, h, stats) < minCoverage) return false;
+        if (coverage(about, h, stats) < minCoverage) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
         const terms = numbers.length ? passageTerms(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));

@@ -187,6 +187,13 @@ describe('a place whose documents do not say', () => {
     const vneid = await ask('phuong Hai Duong giao chi tieu bao nhieu % nguoi dan dat pho cap tri thuc so tren VNeID nam 2025');
     expect(vneid.answered).toBe(false);
     expect(vneid.answer).toContain('VNeID');
+    // Few topic words: the ward's name alone must not hide the other plan.
+    for (const q of ['chỉ tiêu năm 2025 của phường hải dương', 'phuong hai duong co chi tieu gi']) {
+      const short = await ask(q);
+      expect(short.answered, q).toBe(false);
+      expect(short.answer, q).toContain('Các văn bản của phường Hải Dương không nói về điều này. Văn bản khác có nói:');
+      expect(short.citations.length, q).toBeGreaterThan(0);
+    }
   });
 
   it('still answers from the ward’s own plan when it says', async () => {
