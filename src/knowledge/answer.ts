@@ -1,7 +1,7 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
-import { coverage, passageTerms, questionTopic, type CorpusStats, type QuestionTopic } from './coverage.js';
+import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
@@ -142,8 +142,12 @@ export function createAnswerer(deps: AnswererDeps) {
       if (place.unknown) return refusal();
       // The place named is checked below, passage by passage (`inPlace`); as topic words it would
       // only hide another ward's plan ("chỉ tiêu năm 2025 của phường Hải Dương": Hồng An's has one).
+      // Nor does the campaign's name decide whether a passage answers: every passage of the plans is
+      // about it, though few repeat it ("bình dân học vụ số để làm gì" is answered under "Mục đích").
       const placeWords = new Set(place.named.flatMap((p) => p.split(' ')));
-      const about = placeWords.size ? { ...topic, terms: topic.terms.filter((t) => !placeWords.has(t)) } : topic;
+      const inTheme = themeWords(topic.terms, stats);
+      const kept = topic.terms.filter((t, i) => !placeWords.has(t) && !inTheme[i]);
+      const about = kept.length ? { ...topic, terms: kept } : topic;
       const needs = requiredFacts(question);
       // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.
       const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];

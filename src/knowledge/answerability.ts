@@ -24,7 +24,9 @@ export const PARTICLES = new Set(
   (
     'a ah ai bao da dau dc duoc gi gio gom hay hoi ko k khong la ma may minh muon nao nhe nha nhieu ' +
     'han chot luc e j oi o phai roi sao the thi toi em con vay v c ac vay nhe nhé vui long xin ty le phan tram cua cac ' +
-    'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam chiu'
+    'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam chiu ' +
+    // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi".
+    'ad admin bot ak'
   ).split(/\s+/),
 );
 

@@ -150,8 +150,8 @@ export function withoutTheme(question: string, stats: CorpusStats): string {
   return accented.filter((_, i) => keep[i]).join(' ');
 }
 
-/** "phong trào …": a movement's name starts with it, even where the title's name does not. */
-const CAMPAIGN = new Set(['phong', 'trao']);
+/** "phong trào …", "thi đua …": words of a movement's name, even where the title's name lacks them. */
+const CAMPAIGN = new Set(['phong', 'trao', 'thi', 'dua']);
 
 /**
  * The question as searched and answered: a question that is only the campaign's name ("bình dân

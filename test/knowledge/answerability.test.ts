@@ -53,6 +53,7 @@ describe('answers how people really type', () => {
     ['a school grade in the question', 'hoc sinh cap 2 cap 3 nam 2025 phai dc trang bi ky nang so bao nhieu phan tram', '100%'],
     ['"chịu trách nhiệm" for the documents’ "trách nhiệm"', 'ai chịu trách nhiệm tổng hợp báo cáo kết quả phong trào ở phường Hồng An', 'Văn hóa - Xã hội'],
     ['which document number', 'Ban TĐKT TP có đề nghị bằng văn bản số mấy trước khi UBND TP ra CV 2144?', '51/BTĐKT-NV'],
+    ['the page addressed as "ad"', 'han nop bao cao phuong hong an la ngay nao vay ad', '05/12'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
@@ -104,7 +105,15 @@ it('does not let the campaign name choose the quote: every preamble and title re
 });
 
 it('answers a question that is only the campaign’s name with the plans’ purpose', async () => {
-  for (const q of ['binh dan hoc vu so la gi', 'Phong trào "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số" là gì?', 'phong trao thi dua']) {
+  const questions = [
+    'binh dan hoc vu so la gi',
+    'Phong trào "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số" là gì?',
+    'phong trao thi dua',
+    // "what for" and "why" too: few passages of the purpose repeat the name.
+    'binh dan hoc vu so de lam gi',
+    'tai sao phai thi dua chuyen doi so',
+  ];
+  for (const q of questions) {
     const a = await ask(q);
     expect(a.answered, q).toBe(true);
     expect(a.answer.split('\n')[0], q).toContain('1. Mục đích)');
