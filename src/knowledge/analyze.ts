@@ -83,6 +83,8 @@ function word(token: string): Analyzed {
 function tokens(text: string): Analyzed {
   let nfc = text.normalize('NFC').replace(/(\d)[.,](?=\d{3}(?!\d))/g, '$1');
   if (/-cp\b/i.test(nfc)) nfc = nfc.replace(/\bN[ĐD]-CP\b/giu, 'nghị định chính phủ');
+  // "liên hiệp hợp tác xã" (the law's name for it) is "liên hợp tác xã" in the plans.
+  if (/hi[eệ]p/iu.test(nfc)) nfc = nfc.replace(/\b(li[eê]n) hi[eệ]p (?=h[oợ]p t[aá]c x[aã]|htx\b)/giu, '$1 ');
   if (nfc.includes('&')) {
     nfc = nfc.replace(/\bGD\s*&\s*[ĐD]T\b/giu, 'giáo dục đào tạo').replace(/\bKH\s*&\s*CN\b/giu, 'khoa học và công nghệ');
   }

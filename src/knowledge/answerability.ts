@@ -37,8 +37,8 @@ const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
   /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
   /\bai la\s+(.*)$/,
-  // "kinh phí … lấy từ đâu", "nguồn vốn ở đâu ra"
-  /^(.*?)\b(?:lay tu|lay o|tu|o)\s+dau\b/,
+  // "kinh phí … lấy từ đâu", "… lấy từ nguồn nào"
+  /^(.*?)\b(?:lay tu|lay o|tu|o)\s+(?:dau|nguon nao)\b/,
 ];
 
 /**

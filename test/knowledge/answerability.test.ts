@@ -27,6 +27,7 @@ describe('declines what the documents do not say', () => {
     ['a count the documents never give', 'Giấy khen của UBND phường Hồng An xét mấy đợt một năm?'],
     ['a thing the corpus never names', 'Kinh phí thực hiện kế hoạch phát động phong trào thi đua của phường Hồng An là bao nhiêu?'],
     ['where a thing the corpus never names comes from', 'kinh phí thực hiện phong trào lấy từ đâu'],
+    ['which source a thing the corpus never names comes from', 'kinh phi thuc hien ke hoach lay tu nguon nao'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);

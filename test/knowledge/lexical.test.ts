@@ -61,6 +61,13 @@ describe('abbreviations and question boilerplate', () => {
     expect(expandAbbreviations('ca sĩ tu học')).toBe('ca sĩ tu học');
   });
 
+  it('reads "liên hiệp hợp tác xã" / "lien hiep HTX" as the plans\' "liên hợp tác xã", and only that "liên hiệp"', () => {
+    const plans = analyzeQuery('liên hợp tác xã').folded;
+    expect(analyzeQuery('Liên hiệp hợp tác xã').folded).toEqual(plans);
+    expect(analyzeQuery('lien hiep HTX').folded).toEqual(plans);
+    expect(analyzeQuery('Liên hiệp phụ nữ').folded).toEqual(['lien', 'hiep', 'phu', 'nu']);
+  });
+
   it('drops "đúng hay sai", "theo quy định" and option letters from queries', () => {
     expect(analyzeQuery('Theo quy định, người dân phải đăng ký, đúng hay sai? A. Có B. Không').folded).toEqual([
       'nguoi', 'dan', 'phai', 'dang', 'ky', 'co', 'khong',
