@@ -254,7 +254,12 @@ export function createReporting(deps: ReportingDeps) {
       }
       if (!looksLikeReport(text)) return undefined;
       const person = await reports.getPerson(msg.channel, msg.userId);
-      if (person.role !== 'officer' || !person.unitId) return person.role === 'citizen' ? [{ text: texts.officersOnly }] : undefined;
+      if (person.role === 'citizen') {
+        // Told that reporting is for officers only when it is a report: a bare "123" or a pasted
+        // "<script>alert(1)</script>" holds a number, names no indicator, and is left to the answerer.
+        return parseFigures(text, now()).figures.length > 0 || /\b(?:bao cao|so lieu)\b/.test(fold(text)) ? [{ text: texts.officersOnly }] : undefined;
+      }
+      if (person.role !== 'officer' || !person.unitId) return undefined;
       const unit = await reports.getUnit(person.unitId);
       return unit ? propose(msg, text, unit, false) : undefined;
     },

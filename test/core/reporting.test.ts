@@ -95,6 +95,8 @@ describe('officers report figures by chat', () => {
 
   it('keeps roles in the core: citizens cannot report or see the summary; staff get it with a chart', async () => {
     expect(await say('citizen', 'Năm 2025: 85% CBCCVC có kỹ năng số')).toContain('/dangky');
+    // A number that names no indicator is no report: the answerer replies.
+    for (const text of ['123', '<script>alert(1)</script>']) expect(await say('citizen', text), text).not.toContain('/dangky');
     expect(await say('citizen', '/tonghop')).toContain('cán bộ thi đua');
     expect(await say('o1', '/tonghop')).toContain('cán bộ thi đua');
     const { code } = await app.reports.createInvite({ unitId: 'hai-phong', role: 'staff', days: 1 });
