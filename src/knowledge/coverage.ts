@@ -1,6 +1,7 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { PARTICLES, SYNONYMS } from './answerability.js';
 import { TypoIndex } from './typo.js';
+import { fold } from './normalize.js';
 import type { Chunk, ChunkHit, DocMeta } from './types.js';
 
 /**
@@ -164,5 +165,20 @@ export function campaignQuestion(question: string, stats: CorpusStats): string {
   const inTheme = themeWords(folded, stats);
   const onlyTheme = inTheme.some(Boolean) && folded.every((w, i) => inTheme[i] || PARTICLES.has(w) || CAMPAIGN.has(w));
   return onlyTheme ? `${question.trim().replace(/[?.!\s]+$/u, '')}: mục đích` : question;
+}
+
+/** Award words: a share asked about an award ("100% cán bộ … để được Huân chương") is a criterion. */
+const AWARD = /\b(khen|huan chuong|co thi dua|danh hieu|tieu chuan|tieu chi)\b/;
+
+/**
+ * A share asked without naming what sets it ("cbcc phải đạt bao nhiêu % kỹ năng số") asks for a
+ * target of the plans, which stand under "Chỉ tiêu": searched as typed, an award criterion that
+ * also says "100% cán bộ, công chức … kỹ năng số" came first.
+ */
+export function targetQuestion(question: string): string {
+  const q = fold(question);
+  const share = /\b(ty le|phan tram)\b|\bbao nhieu\s*%/.test(q);
+  if (!share || AWARD.test(q) || /\b(chi tieu|muc tieu)\b/.test(q)) return question;
+  return `${question.trim().replace(/[?.!\s]+$/u, '')} (chỉ tiêu)`;
 }
 

@@ -82,6 +82,8 @@ it.each([
   ['not what the ward named chooses: it chose the passages already', 'cac don vi o hong an gui bao cao ve dau', 'Định kỳ hàng năm tất cả các đơn vị gửi báo cáo'],
   ['the item named by its number "(8)"', 'Nội dung thi đua thứ (8) trong kế hoạch của phường Hải Dương là gì?', '(mục 1. Nội dung thi đua › (8))'],
   ['the item named "điểm b mục 3.2.2"', 'tieu chuan diem b muc 3.2.2', 'b) Đối với cá nhân'],
+  // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
+  ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],
 ])('quotes first %s', async (_why, question, first) => {
   expect((await ask(question)).answer.split('\n')[0]).toContain(first);

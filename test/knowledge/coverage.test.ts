@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignQuestion, corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
+import { campaignQuestion, corpusStats, targetQuestion, withoutTheme } from '../../src/knowledge/coverage.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -31,5 +31,15 @@ describe('the corpus theme', () => {
     expect(campaignQuestion('phong trao thi dua doi moi sang tao', stats)).toBe('phong trao thi dua doi moi sang tao: mục đích');
     expect(campaignQuestion('chỉ tiêu bình dân học vụ số năm 2025', stats)).toBe('chỉ tiêu bình dân học vụ số năm 2025');
     expect(campaignQuestion('người dân học kỹ năng số', stats)).toBe('người dân học kỹ năng số');
+  });
+});
+
+describe('a share asked without what sets it', () => {
+  it('is searched as a target of the plans, unless an award or a target is named', () => {
+    expect(targetQuestion('cbcc phải đạt bao nhiêu % kỹ năng số?')).toBe('cbcc phải đạt bao nhiêu % kỹ năng số (chỉ tiêu)');
+    expect(targetQuestion('tỷ lệ người dân có kỹ năng số')).toBe('tỷ lệ người dân có kỹ năng số (chỉ tiêu)');
+    expect(targetQuestion('chỉ tiêu tỷ lệ người dân có kỹ năng số')).toBe('chỉ tiêu tỷ lệ người dân có kỹ năng số');
+    expect(targetQuestion('Huân chương cần bao nhiêu phần trăm cán bộ có kỹ năng số')).toBe('Huân chương cần bao nhiêu phần trăm cán bộ có kỹ năng số');
+    expect(targetQuestion('ai ký công văn 2144')).toBe('ai ký công văn 2144');
   });
 });
