@@ -74,6 +74,8 @@ const SAFE: Record<string, string> = {
   blttds: 'bộ luật tố tụng dân sự',
   blld: 'bộ luật lao động',
   tp: 'thành phố',
+  // The city the plans belong to ("Thành ủy HP", "TP HP")
+  hp: 'hải phòng',
   // Phone shorthand (none of these is a Vietnamese syllable)
   bn: 'bao nhiêu',
   bct: 'bộ chính trị',

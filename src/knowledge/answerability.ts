@@ -25,8 +25,8 @@ export const PARTICLES = new Set(
     'a ah ai bao da dau dc duoc gi gio gom hay hoi ko k khong la ma may minh muon nao nhe nha nhieu ' +
     'han chot luc e j oi o phai roi sao the thi toi em con vay v c ac vay nhe nhé vui long xin ty le phan tram cua cac ' +
     'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam chiu ' +
-    // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi".
-    'ad admin bot ak'
+    // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi"; "trong top mấy".
+    'ad admin bot ak top'
   ).split(/\s+/),
 );
 
@@ -66,8 +66,8 @@ const NOT_A_NOUN = new Set(
     've trong tai den tu theo nhu tren duoi').split(' '),
 );
 
-/** A day of a month: "05/12", "ngày 15". */
-const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b/u;
+/** A day or a month: "05/12", "ngày 15", "trong tháng 8 năm 2025". */
+const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b|tháng \d{1,2}\b/iu;
 
 /** "số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025", "số 57-NQ/TW ngày 22/12/2024": when a cited document was issued. */
 const CITED_DATE = /\bsố\s*:?\s*(\d*)\S*(?:\s+\S+){0,3}?\s+ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4}/giu;
@@ -88,7 +88,8 @@ export type FactTest = (passage: string) => boolean;
 
 /** The kinds of fact the question demands of a passage (empty: any covering passage may answer). */
 export function requiredFacts(question: string): FactTest[] {
-  const q = fold(question);
+  // "bn suất" is "bao nhiêu suất" typed on a phone.
+  const q = fold(question).replace(/\bbn\b/g, 'bao nhieu');
   const tests: FactTest[] = [];
   /** Numbers the question names: a cited document it asks about ("công văn 4735"). */
   const named = q.match(/\d+/g) ?? [];

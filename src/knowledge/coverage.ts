@@ -73,10 +73,15 @@ export interface QuestionTopic {
   unknown: string[];
 }
 
+/** "nhiu" for "nhiều" ("bao nhiu"), "nao" for "nào": a misspelt question word is no topic either. */
+function typoOfParticle(t: string, stats: CorpusStats): boolean {
+  return t.length >= 4 && !/\d/.test(t) && stats.typos.candidates(t).some((c) => PARTICLES.has(c));
+}
+
 /** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
 export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
   const all = analyzeQuery(question)
-    .folded.filter((t) => !PARTICLES.has(t))
+    .folded.filter((t) => !PARTICLES.has(t) && !(stats.typos && !stats.known(t) && typoOfParticle(t, stats)))
     .map((t) => SYNONYMS[t] ?? t);
   const unknown: string[] = [];
   const terms = all.map((t, i) => {
@@ -180,5 +185,23 @@ export function targetQuestion(question: string): string {
   const share = /\b(ty le|phan tram)\b|\bbao nhieu\s*%/.test(q);
   if (!share || AWARD.test(q) || /\b(chi tieu|muc tieu)\b/.test(q)) return question;
   return `${question.trim().replace(/[?.!\s]+$/u, '')} (chỉ tiêu)`;
+}
+
+/** A question word asked before a guess: "ai ký", "ngày nào", "bao nhiêu". */
+const ASKED = /\b(ai|gi|nao|bao nhieu|bn|may|bao gio|dau|the nao)\b/;
+/** ", có phải …": the guess people add after their question. */
+const GUESS = /\s*[,;]\s*(?:(?:vậy|vay)\s+)?(?:có|co)\s+(?:phải|phai)\b[\s\S]*$/iu;
+
+/**
+ * The question without the guess added after it: "cv 4735 ai ký vậy, có phải Thứ trưởng Cao
+ * Huy không" asks who signed; "Cao Huy" is the asker's guess, and searched and quoted with it,
+ * the recipients' list ("Thứ trưởng Cao Huy;") was the answer. The guess is answered by the fact.
+ * A question that is only "có phải …" is unchanged.
+ */
+export function withoutGuess(question: string): string {
+  const m = GUESS.exec(question);
+  if (!m) return question;
+  const asked = question.slice(0, m.index);
+  return ASKED.test(fold(asked)) ? asked : question;
 }
 

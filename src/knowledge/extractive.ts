@@ -18,7 +18,7 @@ const SIGNER = /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/;
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
   // A date, or the plain statement that the copy has none (the document's info passage).
-  { ask: /\b(khi nao|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|năm 20\d\d|tháng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
+  { ask: /\b(khi nao|bao gio|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|[Nn]ăm 20\d\d|[Tt]háng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
   // "Ai ký …?": the document's own facts name its signer.
   { ask: SIGNER, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
@@ -191,12 +191,15 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const { terms, pairs } = quoteTerms(aboutDocument ? topic : withoutPlaces(topic, places), stats);
   const listsWhole = LIST.test(folded);
   const markers = markersIn(question);
+  // "ai ký …, có phải Thứ trưởng Cao Huy không": who received the document never says who signed it.
+  const asksSigner = SIGNER.test(folded);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
     const { units, bags, subject, heading, aboutItself } = quotable(hit);
     // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
     const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
+    if (asksSigner && hit.chunk.section === SECTIONS.recipients) return;
     units.forEach((s, u) => {
       // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
       if (!aboutDocument && subject[u]) return;

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
 import { loadCorpus } from './corpus.js';
-import { campaignQuestion, corpusStats, targetQuestion, withoutTheme } from './coverage.js';
+import { campaignQuestion, corpusStats, targetQuestion, withoutGuess, withoutTheme } from './coverage.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import { topicsOf } from './topics.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
@@ -80,7 +80,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     chunks: corpus.chunks,
     search,
     async ask(asked) {
-      const question = targetQuestion(campaignQuestion(asked, stats));
+      const question = targetQuestion(campaignQuestion(withoutGuess(asked), stats));
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
       return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5));
