@@ -28,6 +28,7 @@ describe('declines what the documents do not say', () => {
     ['a thing the corpus never names', 'Kinh phí thực hiện kế hoạch phát động phong trào thi đua của phường Hồng An là bao nhiêu?'],
     ['where a thing the corpus never names comes from', 'kinh phí thực hiện phong trào lấy từ đâu'],
     ['which source a thing the corpus never names comes from', 'kinh phi thuc hien ke hoach lay tu nguon nao'],
+    ['a count typed "bn"', 'moi nam phuong dc de nghi toi da bn suat bang khen cua chu tich UBND TP'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
@@ -55,6 +56,10 @@ describe('answers how people really type', () => {
     ['"chịu trách nhiệm" for the documents’ "trách nhiệm"', 'ai chịu trách nhiệm tổng hợp báo cáo kết quả phong trào ở phường Hồng An', 'Văn hóa - Xã hội'],
     ['which document number', 'Ban TĐKT TP có đề nghị bằng văn bản số mấy trước khi UBND TP ra CV 2144?', '51/BTĐKT-NV'],
     ['the page addressed as "ad"', 'han nop bao cao phuong hong an la ngay nao vay ad', '05/12'],
+    ['a misspelt question word', 'chỉ tiêu 2025 của Hồng An về CBCCVC có hiểu biết về CĐS là bao nhiu', 'Trên 80%'],
+    ['a deadline set as a month', 'Theo công văn của UBND thành phố, UBND cấp xã phải ban hành kế hoạch phát động phong trào xong trong thời hạn nào?', 'tháng 8 năm 2025'],
+    ['HP for Hải Phòng', 'Theo kế hoạch phường Hải Dương thì đến năm 2045 HP phấn đấu trở thành tp như thế nào?', 'hàng đầu Châu Á'],
+    ['"top mấy" for a rank', 'tieu chuan huan chuong lao dong hang ba: diem DTI trung binh 5 nam phai xep trong top may', '01 đến 05'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
@@ -82,6 +87,10 @@ it.each([
   ['not what the ward named chooses: it chose the passages already', 'cac don vi o hong an gui bao cao ve dau', 'Định kỳ hàng năm tất cả các đơn vị gửi báo cáo'],
   ['the item named by its number "(8)"', 'Nội dung thi đua thứ (8) trong kế hoạch của phường Hải Dương là gì?', '(mục 1. Nội dung thi đua › (8))'],
   ['the item named "điểm b mục 3.2.2"', 'tieu chuan diem b muc 3.2.2', 'b) Đối với cá nhân'],
+  // The recipients' list names "Thứ trưởng Cao Huy"; the guess is answered by the signer.
+  ['the signer, not the guess after the question', 'cv 4735 cua bo noi vu ai ky vay, co phai thu truong cao huy ko', 'Người ký: Phạm Thị Thanh Trà'],
+  // "Người đứng đầu … sơ kết và tổng kết đúng quy định" has the words; "Năm 2027: …" the date.
+  ['a date for "bao giờ"', 'phuong hai duong bao gio thi so ket phong trao thi dua nay', 'Năm 2027'],
   // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
   ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],

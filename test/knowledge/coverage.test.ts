@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignQuestion, corpusStats, targetQuestion, withoutTheme } from '../../src/knowledge/coverage.js';
+import { campaignQuestion, corpusStats, targetQuestion, withoutGuess, withoutTheme } from '../../src/knowledge/coverage.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -43,3 +43,13 @@ describe('a share asked without what sets it', () => {
     expect(targetQuestion('ai ký công văn 2144')).toBe('ai ký công văn 2144');
   });
 });
+
+describe('a guess after the question', () => {
+  it('is dropped when a question precedes it, kept when it is the question', () => {
+    expect(withoutGuess('cv 4735 ai ký vậy, có phải Thứ trưởng Cao Huy không')).toBe('cv 4735 ai ký vậy');
+    expect(withoutGuess('han nop bao cao la ngay nao, co phai 15/12 ko')).toBe('han nop bao cao la ngay nao');
+    expect(withoutGuess('Hải Dương có phải gửi báo cáo trước 15/12 không')).toBe('Hải Dương có phải gửi báo cáo trước 15/12 không');
+    expect(withoutGuess('báo cáo gửi phòng Văn hóa, có phải không')).toBe('báo cáo gửi phòng Văn hóa, có phải không');
+  });
+});
+
