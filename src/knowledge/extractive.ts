@@ -160,7 +160,9 @@ function quotable(hit: ChunkHit): Quotable {
   if (q) return q;
   const { chunk, doc } = hit;
   // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
-  const units = chunk.section === SECTIONS.info ? [chunk.text.replace(/\n/g, ' ')] : sentences(chunk.text);
+  // So does a signature block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Hữu Thanh" is one answer.
+  const whole = chunk.section === SECTIONS.info || chunk.section === SECTIONS.signature;
+  const units = whole ? [chunk.text.replace(/\n/g, ' ')] : sentences(chunk.text);
   const title = tokenize(doc.title).join(' ');
   q = {
     units,
@@ -200,6 +202,8 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
     const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
     if (asksSigner && hit.chunk.section === SECTIONS.recipients) return;
+    // "Ai ký": the signer is named by the document's facts and its signature, whatever else shares the words.
+    const signs = asksSigner && (hit.chunk.section === SECTIONS.info || hit.chunk.section === SECTIONS.signature) ? 3 : 1;
     units.forEach((s, u) => {
       // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
       if (!aboutDocument && subject[u]) return;
@@ -216,6 +220,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       score /= Math.sqrt(Math.max(1, own.toks.size / LONG_SENTENCE));
       if (aboutItself && !aboutDocument) score *= 0.6;
       if (named) score *= 2;
+      score *= signs;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;

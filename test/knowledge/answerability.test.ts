@@ -73,6 +73,9 @@ it('answers "ai ký" with the signer in the quoted answer itself, not only in th
   // Named by what the document is about rather than its number, it is still the signer first.
   const plan = await ask('ai ky ke hoach phat dong phong trao cua UBND phuong Hong An vay');
   expect(plan.answer.split('\n')[0]).toContain('Người ký: Nguyễn Hữu Thanh');
+  // Asked "do ai ký" with fewer words, the signature block answers (its lines are one quote).
+  const short = await ask('KH phat dong phong trao cua UBND phuong Hong An do ai ky');
+  expect(short.answer.split('\n')[0]).toContain('Nguyễn Hữu Thanh');
 });
 
 // The first quoted line, for questions where a tempting wrong sentence exists.
