@@ -66,8 +66,14 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
 
+  /**
+   * The question as the bot searches and answers it (each step leaves its own output unchanged):
+   * without a trailing guess, "mục đích" for the campaign's bare name, "chỉ tiêu" for a share.
+   */
+  const understood = (question: string) => targetQuestion(campaignQuestion(withoutGuess(question), stats));
+
   async function search(question: string, k = 5): Promise<ChunkHit[]> {
-    const hits = await retriever.search(withoutTheme(question, stats), k);
+    const hits = await retriever.search(withoutTheme(understood(question), stats), k);
     return hits.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
@@ -80,7 +86,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     chunks: corpus.chunks,
     search,
     async ask(asked) {
-      const question = targetQuestion(campaignQuestion(withoutGuess(asked), stats));
+      const question = understood(asked);
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
       return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5));
