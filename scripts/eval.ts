@@ -23,8 +23,14 @@ interface Question {
 const root = path.resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
 const verbose = process.argv.includes('--verbose');
+/** One spelling of a date: "ngày 04 tháng 7 năm 2025", "04/07/2025" and "4/7/2025" are the same fact. */
+const oneDate = (s: string) =>
+  s
+    .replace(/(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu, '$1/$2/$3')
+    .replace(/\b0?(\d{1,2})\/0?(\d{1,2})\/(\d{4})\b/g, '$1/$2/$3');
+
 /** Letters and digits only: evidence may span a heading's punctuation or a line break. */
-const squash = (s: string) => fold(s).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+const squash = (s: string) => fold(oneDate(s)).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
 const fileArg = process.argv.indexOf('--file');
 const file = fileArg > 0 ? process.argv[fileArg + 1]! : path.join(root, 'test/eval/questions.jsonl');
 const questions: Question[] = readFileSync(file, 'utf8')
