@@ -21,7 +21,7 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(khi nao|bao gio|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|[Nn]ăm 20\d\d|[Tt]háng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
   // "Ai ký …?": the document's own facts name its signer.
   { ask: SIGNER, fact: /Người ký:/u },
-  { ask: /\b(ai|nguoi nao|co quan nao|don vi nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
+  { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
