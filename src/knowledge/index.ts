@@ -4,7 +4,8 @@ import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
 import { loadCorpus } from './corpus.js';
-import { campaignQuestion, corpusStats, targetQuestion, withoutGuess, withoutTheme } from './coverage.js';
+import { corpusStats, withoutTheme } from './coverage.js';
+import { understood } from './understand.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import { topicsOf } from './topics.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
@@ -66,14 +67,8 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
 
-  /**
-   * The question as the bot searches and answers it (each step leaves its own output unchanged):
-   * without a trailing guess, "mục đích" for the campaign's bare name, "chỉ tiêu" for a share.
-   */
-  const understood = (question: string) => targetQuestion(campaignQuestion(withoutGuess(question), stats));
-
   async function search(question: string, k = 5): Promise<ChunkHit[]> {
-    const hits = await retriever.search(withoutTheme(understood(question), stats), k);
+    const hits = await retriever.search(withoutTheme(understood(question, stats), stats), k);
     return hits.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
@@ -86,7 +81,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     chunks: corpus.chunks,
     search,
     async ask(asked) {
-      const question = understood(asked);
+      const question = understood(asked, stats);
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
       return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignQuestion, corpusStats, targetQuestion, withoutGuess, withoutTheme } from '../../src/knowledge/coverage.js';
+import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
+import { campaignQuestion, targetQuestion, withoutGuess } from '../../src/knowledge/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({

@@ -1,0 +1,65 @@
+/**
+ * How the bot reads a question before searching and answering it. Each step leaves its own output
+ * unchanged, so reading twice is reading once:
+ * - a guess added after the question is dropped ("ai ký, có phải Thứ trưởng Cao Huy không");
+ * - the campaign's bare name asks for its purpose ("bình dân học vụ số là gì");
+ * - a share asked without naming what sets it asks for a plan target ("phải đạt bao nhiêu %").
+ */
+import { analyzeQuery } from './analyze.js';
+import { PARTICLES } from './answerability.js';
+import { themeWords, type CorpusStats } from './coverage.js';
+import { fold } from './normalize.js';
+
+/** "phong trào …", "thi đua …": words of a movement's name, even where the title's name lacks them. */
+const CAMPAIGN = new Set(['phong', 'trao', 'thi', 'dua']);
+
+/**
+ * The question as searched and answered: a question that is only the campaign's name ("bình dân
+ * học vụ số là gì", "phong trao thi dua doi moi sang tao") asks what the campaign is, and the
+ * plans say that under "Mục đích": without it, the preambles that repeat the name win and the
+ * bot quoted "Thực hiện hướng dẫn của Bộ Nội vụ…".
+ */
+export function campaignQuestion(question: string, stats: CorpusStats): string {
+  const { folded } = analyzeQuery(question);
+  const inTheme = themeWords(folded, stats);
+  const onlyTheme = inTheme.some(Boolean) && folded.every((w, i) => inTheme[i] || PARTICLES.has(w) || CAMPAIGN.has(w));
+  return onlyTheme ? `${question.trim().replace(/[?.!\s]+$/u, '')}: mục đích` : question;
+}
+
+/** Award words: a share asked about an award ("100% cán bộ … để được Huân chương") is a criterion. */
+const AWARD = /\b(khen|huan chuong|co thi dua|danh hieu|tieu chuan|tieu chi)\b/;
+
+/**
+ * A share asked without naming what sets it ("cbcc phải đạt bao nhiêu % kỹ năng số") asks for a
+ * target of the plans, which stand under "Chỉ tiêu": searched as typed, an award criterion that
+ * also says "100% cán bộ, công chức … kỹ năng số" came first.
+ */
+export function targetQuestion(question: string): string {
+  const q = fold(question);
+  const share = /\b(ty le|phan tram)\b|\bbao nhieu\s*%/.test(q);
+  if (!share || AWARD.test(q) || /\b(chi tieu|muc tieu)\b/.test(q)) return question;
+  return `${question.trim().replace(/[?.!\s]+$/u, '')} (chỉ tiêu)`;
+}
+
+/** A question word asked before a guess: "ai ký", "ngày nào", "bao nhiêu". */
+const ASKED = /\b(ai|gi|nao|bao nhieu|bn|may|bao gio|dau|the nao)\b/;
+/** ", có phải …": the guess people add after their question. */
+const GUESS = /\s*[,;]\s*(?:(?:vậy|vay)\s+)?(?:có|co)\s+(?:phải|phai)\b[\s\S]*$/iu;
+
+/**
+ * The question without the guess added after it: "cv 4735 ai ký vậy, có phải Thứ trưởng Cao
+ * Huy không" asks who signed; "Cao Huy" is the asker's guess, and searched and quoted with it,
+ * the recipients' list ("Thứ trưởng Cao Huy;") was the answer. The guess is answered by the fact.
+ * A question that is only "có phải …" is unchanged.
+ */
+export function withoutGuess(question: string): string {
+  const m = GUESS.exec(question);
+  if (!m) return question;
+  const asked = question.slice(0, m.index);
+  return ASKED.test(fold(asked)) ? asked : question;
+}
+
+/** The question as the bot searches and answers it. */
+export function understood(question: string, stats: CorpusStats): string {
+  return targetQuestion(campaignQuestion(withoutGuess(question), stats));
+}
