@@ -133,8 +133,12 @@ export function createAnswerer(deps: AnswererDeps) {
   }
 
   return {
-    /** Answers `question` from `hits` (best first). Never throws for LLM trouble. */
-    async ask(question: string, hits: ChunkHit[]): Promise<Answer> {
+    /**
+     * Answers `question` from `hits` (best first). Never throws for LLM trouble. `asked` is the
+     * message as the person typed it, for the LLM; `question` is how the bot read it (see
+     * understand.ts), which the rules and quotes use. Default: the same.
+     */
+    async ask(question: string, hits: ChunkHit[], asked = question): Promise<Answer> {
       const { stats } = deps;
       const topic = questionTopic(question, stats);
       if (topic.unknown.length > 0 || unknownFocus(question, stats)) return refusal();
@@ -168,7 +172,7 @@ export function createAnswerer(deps: AnswererDeps) {
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
       try {
-        const answer = await viaLlm(deps.llm, question, covered.slice(0, 4), evidence);
+        const answer = await viaLlm(deps.llm, asked, covered.slice(0, 4), evidence);
         return answer ?? refusal();
       } catch (err) {
         deps.logger?.warn({ err }, 'LLM answer rejected, falling back to quotes');

@@ -84,7 +84,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
       const question = understood(asked, stats);
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
-      return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5));
+      return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5), asked);
     },
   };
 }

@@ -70,6 +70,16 @@ describe('LLM answers through @langchain/openai against a fake server', () => {
     expect(prompt).not.toContain('VNeID');
   });
 
+  it('sends the LLM the question as typed, while the rules use the question as the bot read it', async () => {
+    fake.reply = () => ({ text: 'Năm 2025 là 80% [1].' });
+    const typed = 'người dân xác nhận VNeID phải đạt bao nhiêu %';
+    const a = await make().ask(`${typed} (chỉ tiêu)`, [hit(0)], typed);
+    expect(a.answered).toBe(true);
+    const prompt = JSON.stringify(fake.requests.at(-1)!.body.messages);
+    expect(prompt).toContain(typed);
+    expect(prompt).not.toContain('(chỉ tiêu)');
+  });
+
   it('falls back to quotes when the LLM invents a figure', async () => {
     fake.reply = () => ({ text: 'Hạn là ngày 20/12 [1].' });
     const a = await make().ask('hạn gửi báo cáo hằng năm là ngày nào', [hit(2)]);
