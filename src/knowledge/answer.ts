@@ -1,6 +1,7 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
+import { analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
 import { fold, tokenize } from './normalize.js';
@@ -55,6 +56,17 @@ function onePerNumber(ranked: Evidence[], numbers: string[]): Evidence[] {
   return out;
 }
 
+/** The best quote from each named place's documents, then the best others, two at least. */
+function onePerPlace(ranked: Evidence[], places: string[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const p of places) {
+    const e = ranked.find((x) => !out.includes(x) && inPlace([p], x.hit.doc, ''));
+    if (e) out.push(e);
+  }
+  for (const e of ranked) if (out.length < 2 && !out.includes(e)) out.push(e);
+  return out;
+}
+
 /** The most specific one or two levels of a heading path, for inline mentions. */
 export function shortSection(section: string): string {
   const parts = section.split(' › ');
@@ -70,6 +82,14 @@ function citationOf(e: Evidence): Citation {
  * Without an LLM it quotes the best sentences; with one it asks for a grounded answer, and falls
  * back to the quotes on error, timeout, a refusal it cannot justify, or a number not in the sources.
  */
+/** A question about the plans' targets. */
+const TARGET = /\b(chi tieu|muc tieu)\b/;
+
+/** The syllables of a passage's own heading and text: where a target states its year. */
+function targetTerms(h: ChunkHit): Set<string> {
+  return new Set(analyzeText(`${h.chunk.section.split(' › ').at(-1) ?? ''}\n${h.chunk.text}`).folded);
+}
+
 export function createAnswerer(deps: AnswererDeps) {
   const minCoverage = deps.minCoverage ?? 0.6;
   const places = placesOf(deps.docs);
@@ -155,20 +175,28 @@ export function createAnswerer(deps: AnswererDeps) {
       const needs = requiredFacts(question);
       // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.
       const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];
+      // A target's year is stated at the target ("2.1. Năm 2025"): "chỉ tiêu năm 2027" is not
+      // answered by an award criterion under "3.2. … khen thưởng sơ kết vào năm 2027".
+      const target = TARGET.test(fold(question));
+      const numbersOf = (h: ChunkHit) => (target ? targetTerms(h) : passageTerms(h));
       const answering = hits.filter((h) => {
         if (coverage(about, h, stats) < minCoverage) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
-        const terms = numbers.length ? passageTerms(h) : undefined;
+        const terms = numbers.length ? numbersOf(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
       const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
-      const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => passageTerms(h).has(n)));
+      const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));
       if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();
       const quoting = { places: place.named };
+      const ranked = () => bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 });
+      // Two years, or two wards ("Hải Dương … có giống hạn 05/12 bên Hồng An không"): one quote for each.
       const evidence = numbers.length > 1
-        ? onePerNumber(bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 }), numbers)
-        : bestSentences(question, topic, covered, deps.stats, quoting);
+        ? onePerNumber(ranked(), numbers)
+        : place.named.length > 1
+          ? onePerPlace(ranked(), place.named)
+          : bestSentences(question, topic, covered, deps.stats, quoting);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
       try {

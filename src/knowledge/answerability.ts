@@ -25,8 +25,9 @@ export const PARTICLES = new Set(
     'a ah ai bao da dau dc duoc gi gio gom hay hoi ko k khong la ma may minh muon nao nhe nha nhieu ' +
     'han chot luc e j oi o phai roi sao the thi toi em con vay v c ac vay nhe nhé vui long xin ty le phan tram cua cac ' +
     'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam chiu ' +
-    // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi"; "trong top mấy".
-    'ad admin bot ak top'
+    // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi"; "trong top mấy";
+    // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch".
+    'ad admin bot ak top rat bon giong cai'
   ).split(/\s+/),
 );
 
@@ -36,9 +37,12 @@ export const SYNONYMS: Record<string, string> = { nop: 'gui' };
 const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
   /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
-  /\bai la\s+(.*)$/,
+  // "ai là người phát động …": the thing asked about starts after "người".
+  /\bai la\s+(?:nguoi\s+)?(.*)$/,
   // "kinh phí … lấy từ đâu", "… lấy từ nguồn nào"
   /^(.*?)\b(?:lay tu|lay o|tu|o)\s+(?:dau|nguon nao)\b/,
+  // "công an phường được giao nhiệm vụ gì", "… có nhiệm vụ gì", "… phải làm gì"
+  /^(.*?)\b(?:duoc (?:\p{L}+ )?giao|co nhiem vu|phai lam gi|co trach nhiem)\b/u,
 ];
 
 /**
@@ -153,7 +157,7 @@ const PLACE_WORD = /(?<![\p{L}])(?:[pP]hường|[xX]ã|[hH]uyện|[tT]ỉnh|[đ�
 /** Words that can follow "phường" without being a name: "phường nào", "phường có"… */
 const PLACE_STOP = new Set(
   ('nao co la da duoc minh toi em cua o thi phai can se dang va voi de trong nay do dat gui lam ban bao ' +
-    'thuc trien tham phat xay giao yeu chi ke cac nguoi hoc hien nam').split(' '),
+    'thuc trien tham phat xay giao yeu chi ke cac nguoi hoc hien nam khen xet tang trao').split(' '),
 );
 
 export interface PlaceCheck {
@@ -166,7 +170,9 @@ export interface PlaceCheck {
 /** Which places the question is about. */
 export function placesIn(question: string, places: string[], stats: CorpusStats): PlaceCheck {
   const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  const named = places.filter((p) => new RegExp(`\\b${p}\\b`).test(q));
+  // In the order the question names them: "Hải Dương … có giống Hồng An không" quotes Hải Dương first.
+  const at = (p: string) => q.search(new RegExp(`\\b${p}\\b`));
+  const named = places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
   let unknown = false;
   // People who capitalise write "phường Lê Chân"; then a lower-case word after "phường" is no name.
   const capitalises = /\s\p{Lu}/u.test(question.normalize('NFC'));
@@ -174,6 +180,12 @@ export function placesIn(question: string, places: string[], stats: CorpusStats)
     const [a, b] = [fold(m[1]!), fold(m[2]!)];
     if (capitalises && !/^\p{Lu}/u.test(m[1]!)) continue;
     if (places.some((p) => p.startsWith(`${a} ${b}`) || p === a)) continue;
+    // "phường HD", "phuong HA": a ward known by its initials.
+    const initials = places.find((p) => p.split(' ').map((w) => w[0]).join('') === a);
+    if (initials) {
+      if (!named.includes(initials)) named.push(initials);
+      continue;
+    }
     if (PLACE_STOP.has(a) || PLACE_STOP.has(b) || stats.pair(a, b)) continue;
     unknown = true;
   }

@@ -29,6 +29,8 @@ describe('declines what the documents do not say', () => {
     ['where a thing the corpus never names comes from', 'kinh phí thực hiện phong trào lấy từ đâu'],
     ['which source a thing the corpus never names comes from', 'kinh phi thuc hien ke hoach lay tu nguon nao'],
     ['a count typed "bn"', 'moi nam phuong dc de nghi toi da bn suat bang khen cua chu tich UBND TP'],
+    // The award criteria stand under "3.2. … khen thưởng sơ kết vào năm 2027"; targets are set for 2025 and 2026.
+    ['a target for a year the plans set none for', 'chi tieu nam 2027 ve ty le CBCCVC co ky nang so o phuong Hong An la bn %'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
@@ -60,6 +62,10 @@ describe('answers how people really type', () => {
     ['a deadline set as a month', 'Theo công văn của UBND thành phố, UBND cấp xã phải ban hành kế hoạch phát động phong trào xong trong thời hạn nào?', 'tháng 8 năm 2025'],
     ['HP for Hải Phòng', 'Theo kế hoạch phường Hải Dương thì đến năm 2045 HP phấn đấu trở thành tp như thế nào?', 'hàng đầu Châu Á'],
     ['"top mấy" for a rank', 'tieu chuan huan chuong lao dong hang ba: diem DTI trung binh 5 nam phai xep trong top may', '01 đến 05'],
+    // "rất", "bọn", "cái": small words of speech; "phường khen" is no ward named "khen".
+    ['"rất tốt", "phường khen"', 'to dan pho nha em lam phong trao rat tot, co thanh tich tieu bieu xuat sac thi phuong khen bang hinh thuc gi a', 'Giấy khen'],
+    ['"bọn em"', 'Nhà em là hộ kinh doanh nhỏ, kế hoạc phường Hồng An có khuyến khích bọn em đầu tư chuyển đổi số ko hay chỉ DN lớn thôi?', 'hộ kinh doanh'],
+    ['a ward by its initials', 'phòng VHXH phường HD chủ trì phối hợp với hội đồng nào để tham mưu chủ tịch triển khai KH vậy', 'Hội đồng thi đua'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
@@ -134,6 +140,15 @@ it('answers a question that is only the campaign’s name with the plans’ purp
     expect(a.answer.split('\n')[0], q).toContain('1. Mục đích)');
     expect(a.answer, q).not.toMatch(/Thực hiện hướng dẫn|Thông tin văn bản/);
   }
+});
+
+it('answers a comparison of two wards with a quote for each, in the order asked', async () => {
+  const a = await ask('bên phường Hải Dương thì cơ quan, DN phải gửi báo cáo kết quả thi đua trước ngày mấy? có giống hạn 05/12 bên Hồng An k');
+  const [first, second] = a.answer.split('\n');
+  expect(first).toContain('phường Hải Dương');
+  expect(first).toContain('15/12');
+  expect(second).toContain('phường Hồng An');
+  expect(second).toContain('05/12');
 });
 
 it('answers a question about two years with a quote for each, also as a comparison', async () => {
