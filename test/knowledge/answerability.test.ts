@@ -31,6 +31,7 @@ describe('declines what the documents do not say', () => {
     ['a count typed "bn"', 'moi nam phuong dc de nghi toi da bn suat bang khen cua chu tich UBND TP'],
     // The award criteria stand under "3.2. … khen thưởng sơ kết vào năm 2027"; targets are set for 2025 and 2026.
     ['a target for a year the plans set none for', 'chi tieu nam 2027 ve ty le CBCCVC co ky nang so o phuong Hong An la bn %'],
+    ['the tasks of a body the corpus never names', 'Sở Tư pháp có nhiệm vụ gì'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
