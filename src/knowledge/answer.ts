@@ -4,6 +4,7 @@ import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, ty
 import { analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
+import { levelNamed } from './understand.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
@@ -185,7 +186,8 @@ export function createAnswerer(deps: AnswererDeps) {
         const terms = numbers.length ? numbersOf(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
-      const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
+      const level = levelNamed(question);
+      const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text) && (!level || h.doc.level === level));
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));
       if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();

@@ -5,7 +5,7 @@ import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
-import { understood } from './understand.js';
+import { levelNamed, understood } from './understand.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import { topicsOf } from './topics.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
@@ -68,11 +68,15 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
   });
 
   async function search(question: string, k = 5): Promise<ChunkHit[]> {
-    const hits = await retriever.search(withoutTheme(understood(question, stats), stats), k);
-    return hits.map((h) => {
+    // "văn bản của thành phố …": that level's passages first, from a deeper search.
+    const level = levelNamed(question);
+    const found = await retriever.search(withoutTheme(understood(question, stats), stats), level ? Math.max(k, 20) : k);
+    const hits = found.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
     });
+    if (!level) return hits;
+    return [...hits.filter((h) => h.doc.level === level), ...hits.filter((h) => h.doc.level !== level)].slice(0, k);
   }
 
   return {

@@ -9,6 +9,7 @@ import { analyzeQuery } from './analyze.js';
 import { PARTICLES } from './answerability.js';
 import { themeWords, type CorpusStats } from './coverage.js';
 import { fold } from './normalize.js';
+import type { DocLevel } from './types.js';
 
 /** "phong trào …", "thi đua …": words of a movement's name, even where the title's name lacks them. */
 const CAMPAIGN = new Set(['phong', 'trao', 'thi', 'dua']);
@@ -57,6 +58,22 @@ export function withoutGuess(question: string): string {
   if (!m) return question;
   const asked = question.slice(0, m.index);
   return ASKED.test(fold(asked)) ? asked : question;
+}
+
+/** A document named by who issued it, not by its number: "văn bản của thành phố", "công văn của bộ". */
+const LEVELS: [RegExp, DocLevel][] = [
+  [/\b(?:van ban|cong van|ke hoach|huong dan|cv|kh)\s+(?:cua\s+)?(?:ubnd\s+|uy ban nhan dan\s+)?(?:thanh pho|tp)\b|\b(?:ben|cap)\s+(?:thanh pho|tp)\b/, 'thành phố'],
+  [/\b(?:van ban|cong van|huong dan|cv)\s+(?:cua\s+)?(?:bo|bnv|trung uong)\b/, 'trung ương'],
+  [/\b(?:van ban|ke hoach|kh)\s+(?:cua\s+)?(?:ubnd\s+|uy ban nhan dan\s+)?phuong\b/, 'phường'],
+];
+
+/**
+ * The level of the documents a question names loosely ("văn bản của thành phố giao sở nào …"):
+ * its answer must come from them, as a question naming a ward must be answered by that ward's plan.
+ */
+export function levelNamed(question: string): DocLevel | undefined {
+  const q = fold(question);
+  return LEVELS.find(([re]) => re.test(q))?.[1];
 }
 
 /** The question as the bot searches and answers it. */

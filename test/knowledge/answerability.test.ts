@@ -101,6 +101,10 @@ it.each([
   ['the signer, not the guess after the question', 'cv 4735 cua bo noi vu ai ky vay, co phai thu truong cao huy ko', 'Người ký: Phạm Thị Thanh Trà'],
   // "Người đứng đầu … sơ kết và tổng kết đúng quy định" has the words; "Năm 2027: …" the date.
   ['a date for "bao giờ"', 'phuong hai duong bao gio thi so ket phong trao thi dua nay', 'Năm 2027'],
+  // Named by who issued it: the wards' plans also tell their own Phòng to guide the press.
+  ['the city’s document, named loosely', 'Văn bản của thành phố giao sở nào lo việc định hướng báo chí tuyên truyền, mở chuyên mục về phong trào?', 'Sở Văn hóa, Thể thao và Du lịch'],
+  ['"bên thành phố"', 'ben thanh pho thi so nao lo dinh huong bao chi tuyen truyen ve phong trao doi moi sang tao a', 'Sở Văn hóa, Thể thao và Du lịch'],
+  ['the ministry’s document, named loosely', 'văn bản của bộ nói đưa đất nước vào kỷ nguyên giàu mạnh và gì?', 'kỷ nguyên giàu mạnh và hùng cường'],
   // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
   ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
-import { campaignQuestion, targetQuestion, withoutGuess } from '../../src/knowledge/understand.js';
+import { campaignQuestion, levelNamed, targetQuestion, withoutGuess } from '../../src/knowledge/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -51,6 +51,17 @@ describe('a guess after the question', () => {
     expect(withoutGuess('han nop bao cao la ngay nao, co phai 15/12 ko')).toBe('han nop bao cao la ngay nao');
     expect(withoutGuess('Hải Dương có phải gửi báo cáo trước 15/12 không')).toBe('Hải Dương có phải gửi báo cáo trước 15/12 không');
     expect(withoutGuess('báo cáo gửi phòng Văn hóa, có phải không')).toBe('báo cáo gửi phòng Văn hóa, có phải không');
+  });
+});
+
+describe('a document named by who issued it', () => {
+  it('gives the level of the documents meant', () => {
+    expect(levelNamed('Văn bản của thành phố giao sở nào …')).toBe('thành phố');
+    expect(levelNamed('cv cua UBND TP noi gi')).toBe('thành phố');
+    expect(levelNamed('ben thanh pho thi so nao lo …')).toBe('thành phố');
+    expect(levelNamed('văn bản của bộ nói gì')).toBe('trung ương');
+    expect(levelNamed('cái kế hoạch của phường có khuyến khích hộ kinh doanh không')).toBe('phường');
+    expect(levelNamed('người dân ở thành phố có phải học kỹ năng số không')).toBeUndefined();
   });
 });
 
