@@ -186,7 +186,7 @@ export function createAnswerer(deps: AnswererDeps) {
         const terms = numbers.length ? numbersOf(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
-      const level = levelNamed(question);
+      const level = levelNamed(question, places);
       const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text) && (!level || h.doc.level === level));
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));

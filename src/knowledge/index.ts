@@ -3,6 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
+import { placesOf } from './answerability.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
 import { levelNamed, understood } from './understand.js';
@@ -67,9 +68,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
 
+  const places = placesOf(corpus.docs);
+
   async function search(question: string, k = 5): Promise<ChunkHit[]> {
     // "văn bản của thành phố …": that level's passages first, from a deeper search.
-    const level = levelNamed(question);
+    const level = levelNamed(question, places);
     const found = await retriever.search(withoutTheme(understood(question, stats), stats), level ? Math.max(k, 20) : k);
     const hits = found.map((h) => {
       const chunk = chunkById.get(h.id)!;

@@ -70,10 +70,12 @@ const LEVELS: [RegExp, DocLevel][] = [
 /**
  * The level of the documents a question names loosely ("văn bản của thành phố giao sở nào …"):
  * its answer must come from them, as a question naming a ward must be answered by that ward's plan.
+ * "Kế hoạch phường Hồng An" names the ward itself (`places`, folded), which decides instead.
  */
-export function levelNamed(question: string): DocLevel | undefined {
+export function levelNamed(question: string, places: readonly string[] = []): DocLevel | undefined {
   const q = fold(question);
-  return LEVELS.find(([re]) => re.test(q))?.[1];
+  const level = LEVELS.find(([re]) => re.test(q))?.[1];
+  return level === 'phường' && places.some((p) => q.includes(p)) ? undefined : level;
 }
 
 /** The question as the bot searches and answers it. */

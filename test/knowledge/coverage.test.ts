@@ -62,6 +62,8 @@ describe('a document named by who issued it', () => {
     expect(levelNamed('văn bản của bộ nói gì')).toBe('trung ương');
     expect(levelNamed('cái kế hoạch của phường có khuyến khích hộ kinh doanh không')).toBe('phường');
     expect(levelNamed('người dân ở thành phố có phải học kỹ năng số không')).toBeUndefined();
+    // A ward named in full decides by itself.
+    expect(levelNamed('Kế hoạch phường Hồng An căn cứ vào công văn nào', ['hong an'])).toBeUndefined();
   });
 });
 
