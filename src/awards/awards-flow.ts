@@ -1,4 +1,6 @@
 import type { Choice, Citation, Incoming, Reply } from '../core/message.js';
+import { placesOf } from '../knowledge/answerability.js';
+import { fold } from '../knowledge/normalize.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 import { formatFigure, percentOf } from '../reports/progress.js';
 import type { ReportStore, Unit } from '../store/reports.js';
@@ -31,6 +33,9 @@ export type TextRoute =
  * core calls it on every plain-text message, so this is the function to time.
  * @example matchQuestion(loadCatalog(), 'huan chuong lao dong hang ba can dieu kien gi') // { kind: 'card', cardId: 'huan-chuong-lao-dong-hang-ba' }
  */
+/** Words of a question about awards in general ("tiêu chuẩn khen thưởng của phong trào là gì"). */
+const GENERAL_WORDS = 10;
+
 export function matchQuestion(catalog: Catalog, text: string): TextRoute | undefined {
   const m = matchAward(catalog, text);
   const criteria = asksForCriteria(text);
@@ -42,8 +47,11 @@ export function matchQuestion(catalog: Catalog, text: string): TextRoute | undef
   }
   // Awards in general: "tiêu chuẩn khen thưởng là gì" opens the list of awards, but "khi nào xét
   // khen thưởng" or "hồ sơ khen thưởng" asks what the plans say (a date, a procedure): the search.
-  const generalCriteria = asksForCriteria(text, false) && !asksWhen(text) && !/\bho so\b/u.test(questionWords(text).join(' '));
-  if (!m && ((generalCriteria && questionWords(text).join(' ').includes('khen thuong')) || asksForAwardList(text))) {
+  // A long question says more than "which awards" ("đơn vị tôi có mô hình … ảnh hưởng toàn quốc
+  // thì văn bản của bộ khen thưởng thế nào"): the plans' text answers it.
+  const words = questionWords(text);
+  const generalCriteria = asksForCriteria(text, false) && !asksWhen(text) && !/\bho so\b/u.test(words.join(' ')) && words.length <= GENERAL_WORDS;
+  if (!m && ((generalCriteria && words.join(' ').includes('khen thuong')) || asksForAwardList(text))) {
     return { kind: 'awards', awardIds: catalog.awards.map((a) => a.id) };
   }
   if (!m && asksForMilestones(text)) return { kind: 'milestones' };
@@ -200,14 +208,29 @@ export function createAwards(deps: AwardsDeps) {
 
   const bodyChoices = (list = bodies): Choice[] => list.map((b) => ({ label: b.name, payload: `nv:${b.id}` }));
 
-  function tasksReply(bodyId: string): Reply[] {
+  const places = placesOf(corpus.docs);
+
+  /**
+   * The documents to list a body's tasks from: those of the wards a question names, in the order
+   * named ("MTTQ phường Hải Dương … như Hồng An không": Hải Dương first), when they give the body
+   * tasks; every document otherwise.
+   */
+  function docsFor(bodyId: string, question: string): DocMeta[] {
+    const q = fold(question);
+    const named = places.filter((p) => q.includes(p)).sort((a, b) => q.indexOf(a) - q.indexOf(b));
+    const ofPlace = (p: string) => corpus.docs.filter((d) => fold(d.issuer).includes(p) && tasks.some((x) => x.bodyId === bodyId && x.docId === d.id));
+    const docs = named.flatMap(ofPlace);
+    return docs.length ? docs : corpus.docs;
+  }
+
+  function tasksReply(bodyId: string, question = ''): Reply[] {
     const body = bodies.find((b) => b.id === bodyId);
     if (!body) return [{ text: t.bodiesTitle, choices: bodyChoices() }];
     const cites = citations(corpus.docs);
     const mine = tasks.filter((x) => x.bodyId === bodyId);
     const parts = [t.tasksTitle(body.name)];
     let n = 0;
-    for (const doc of corpus.docs) {
+    for (const doc of docsFor(bodyId, question)) {
       const ofDoc = mine.filter((x) => x.docId === doc.id);
       if (ofDoc.length === 0) continue;
       parts.push('', t.fromDoc(doc.label), ...ofDoc.map((x) => `${++n}. ${x.quote}${cites.mark(taskCitation(x, corpus.docs))}`));
@@ -230,7 +253,7 @@ export function createAwards(deps: AwardsDeps) {
       case 'awards':
         return awardList(catalog.awards.filter((a) => route.awardIds.includes(a.id)), route.awardIds.length < catalog.awards.length ? t.chooseAward : t.listTitle);
       case 'tasks':
-        return route.bodyIds.length === 1 ? tasksReply(route.bodyIds[0]!) : [{ text: t.bodiesTitle, choices: bodyChoices(bodies.filter((b) => route.bodyIds.includes(b.id))) }];
+        return route.bodyIds.length === 1 ? tasksReply(route.bodyIds[0]!, msg.text) : [{ text: t.bodiesTitle, choices: bodyChoices(bodies.filter((b) => route.bodyIds.includes(b.id))) }];
     }
   }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChatLike } from '../knowledge/answer.js';
 import { fold } from '../knowledge/normalize.js';
 import { proposeFigures } from '../reports/llm-figures.js';
-import { looksLikeReport, parseFigures } from '../reports/parse-figures.js';
+import { asksSomething, looksLikeReport, parseFigures } from '../reports/parse-figures.js';
 import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
 import type { Qualifier } from '../reports/vi-numbers.js';
 import type { ReportStore, Unit } from '../store/reports.js';
@@ -257,7 +257,8 @@ export function createReporting(deps: ReportingDeps) {
       if (person.role === 'citizen') {
         // Told that reporting is for officers only when it is a report: a bare "123" or a pasted
         // "<script>alert(1)</script>" holds a number, names no indicator, and is left to the answerer.
-        return parseFigures(text, now()).figures.length > 0 || /\b(?:bao cao|so lieu)\b/.test(fold(text)) ? [{ text: texts.officersOnly }] : undefined;
+        // A question about reports ("… gửi báo cáo trước ngày nào?") is a question.
+        return parseFigures(text, now()).figures.length > 0 && !asksSomething(text) ? [{ text: texts.officersOnly }] : undefined;
       }
       if (person.role !== 'officer' || !person.unitId) return undefined;
       const unit = await reports.getUnit(person.unitId);

@@ -29,7 +29,7 @@ export interface ParseResult {
 
 // A question is asked with "?" or a question word; "em báo cáo…" makes it a report anyway.
 const QUESTION =
-  /\?|(?<![a-z])(?:bao\s*nhieu|la\s*gi|the\s*nao|nhu\s*nao|ra\s*sao|co\s*phai|phai\s*khong|dung\s*khong|duoc\s*khong|hay\s*khong|lam\s*sao|tai\s*sao|vi\s*sao|bao\s*gio|khi\s*nao|o\s*dau|cho\s*(?:em\s*|toi\s*|minh\s*)?hoi|xin\s*hoi|muon\s*hoi|can\s*dat|phai\s*dat|dat\s*chua)(?![a-z])|^\s*chi\s*tieu|khong\s*(?:a|ha|nhi)?\s*$/;
+  /\?|(?<![a-z])(?:bao\s*nhieu|la\s*gi|the\s*nao|nhu\s*nao|ra\s*sao|co\s*phai|phai\s*khong|dung\s*khong|duoc\s*khong|hay\s*khong|lam\s*sao|tai\s*sao|vi\s*sao|bao\s*gio|khi\s*nao|o\s*dau|(?:ngay|thang|nam|luc)\s*nao|truoc\s*ngay\s*may|cho\s*(?:em\s*|toi\s*|minh\s*)?hoi|xin\s*hoi|muon\s*hoi|can\s*dat|phai\s*dat|dat\s*chua)(?![a-z])|^\s*chi\s*tieu|khong\s*(?:a|ha|nhi)?\s*$/;
 const REPORT = /(?<![a-z])(?:bao\s*cao|so\s*lieu|cap\s*nhat|ghi\s*nhan|tong\s*hop|gui\s*so)(?![a-z])/;
 const HEADER = /:\s*$|^\s*(?:(?:e|em|toi|minh)\s+)?(?:xin\s+)?(?:bao\s*cao|kinh\s*gui|gui|cap\s*nhat|tong\s*hop|ket\s*qua|so\s*lieu)(?![a-z])/;
 const LEAD_CHATTER = /^[\s,:;.\-–+*•()]*(?:(?:e|em|bao\s*cao|t[iy]\s*le|tl|so\s*lieu|so|dat|da|co|la)\s+)*/;
@@ -91,6 +91,11 @@ function pairTotals(qs: Quantity[]): { qs: Quantity[]; inner: (Span | undefined)
  */
 export function looksLikeReport(message: string): boolean {
   return isReport(prepare(message));
+}
+
+/** Whether a message asks something ("?", "bao nhiêu", "ngày nào", "khi nào" …), report cue or not. */
+export function asksSomething(message: string): boolean {
+  return QUESTION.test(prepare(message).folded.trim());
 }
 
 function isReport(p: Prepared): boolean {

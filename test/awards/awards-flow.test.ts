@@ -140,6 +140,8 @@ describe('free-text questions go straight to the right card', () => {
       'khi nao phai gui ho so khen thuong',
       'Khi nào xét khen thưởng?',
       'ho so de nghi khen thuong can nhung gi',
+      // A long question says more than "which awards".
+      'don vi toi co mo hinh CDS hieu qua, thanh tich co pham vi anh huong toan quoc thi theo van ban cua bo khen thuong the nao',
     ];
     for (const text of questions) {
       expect(await awards.text(msg(), text), text).toBeUndefined();
@@ -263,5 +265,15 @@ describe('/nhiemvu: who does what', () => {
     const mttq = one(await awards.payload(msg(), 'nv:mttq')).text;
     expect(one(await awards.text(msg(), 'Doan thanh nien co trach nhiem gi trong phong trao')).text).toBe(mttq);
     expect(one(await awards.text(msg(), 'Hội Phụ nữ phường có nhiệm vụ gì')).text).toBe(mttq);
+  });
+
+  it('lists the tasks from the plan of the ward a question names, in the order named', async () => {
+    const q = 'MTTQ phuong Hai Duong dc de nghi lam gi? co phai duy tri doi hinh binh dan hoc vu so nhu Hong An ko';
+    const text = one(await awards.text(msg('citizen', q), q)).text;
+    const [hd, ha] = [text.indexOf('phường Hải Dương'), text.indexOf('phường Hồng An')];
+    expect(hd).toBeGreaterThan(0);
+    expect(ha).toBeGreaterThan(hd);
+    const only = 'MTTQ phuong Hai Duong dc de nghi lam gi';
+    expect(one(await awards.text(msg('citizen', only), only)).text).not.toContain('phường Hồng An');
   });
 });

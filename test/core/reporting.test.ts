@@ -96,7 +96,9 @@ describe('officers report figures by chat', () => {
   it('keeps roles in the core: citizens cannot report or see the summary; staff get it with a chart', async () => {
     expect(await say('citizen', 'Năm 2025: 85% CBCCVC có kỹ năng số')).toContain('/dangky');
     // A number that names no indicator is no report: the answerer replies.
-    for (const text of ['123', '<script>alert(1)</script>']) expect(await say('citizen', text), text).not.toContain('/dangky');
+    // Nor is a question about reports that holds a date.
+    const asks = ['123', '<script>alert(1)</script>', 'bên phường Hải Dương thì DN phải gửi báo cáo trước ngày mấy? có giống hạn 05/12 bên Hồng An k'];
+    for (const text of asks) expect(await say('citizen', text), text).not.toContain('/dangky');
     expect(await say('citizen', '/tonghop')).toContain('cán bộ thi đua');
     expect(await say('o1', '/tonghop')).toContain('cán bộ thi đua');
     const { code } = await app.reports.createInvite({ unitId: 'hai-phong', role: 'staff', days: 1 });
