@@ -301,6 +301,16 @@ export function createAwards(deps: AwardsDeps) {
       return route && render(route, msg);
     },
 
+    /**
+     * Buttons that open the awards a message names ("🏅 Bằng khen của Thủ tướng Chính phủ"), for a
+     * reply that could not answer it: the criteria are one tap away even when the case told in
+     * the question is not.
+     */
+    related(text: string): Choice[] {
+      const m = matchAward(catalog, text);
+      return m ? m.awards.map((a) => ({ label: t.openAward(a.name), payload: `kt:${a.id}` })) : [];
+    },
+
     /** Every card id, for tests and tools. */
     cardIds: () => allCards(catalog).map((x) => x.card.id),
   };

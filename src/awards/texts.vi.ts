@@ -23,6 +23,7 @@ export const awardTexts = {
   listTitle: 'Các hình thức khen thưởng của phong trào (Kế hoạch của UBND phường Hồng An, mục III). Chọn một hình thức để xem tiêu chuẩn:',
   chooseSubject: (award: string) => `${award}: tiêu chuẩn khác nhau theo đối tượng. Bạn chọn đối tượng:`,
   chooseAward: 'Bạn muốn hỏi hình thức khen thưởng nào?',
+  openAward: (name: string) => `🏅 Tiêu chuẩn ${name}`,
   recipients: (list: string) => `Đối tượng được xét tặng: ${list}.`,
   general: 'Điều kiện chung:',
   criteria: 'Tiêu chuẩn:',

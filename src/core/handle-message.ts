@@ -56,6 +56,8 @@ export function createCore(deps: CoreDeps) {
     const id = await store.saveAnswer({ channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question, ...a });
     const choices: Choice[] = [];
     if (a.citations.length && !QUOTES_INLINE.has(msg.channel)) choices.push({ label: texts.showQuotes, payload: `cite:${id}` });
+    // Declined, but an award is named: its criteria are one tap away.
+    if (!a.answered) choices.push(...awards.related(question));
     return [{ text: a.answer, citations: a.citations, choices: [...choices, ...feedbackChoices(id)] }];
   }
 
