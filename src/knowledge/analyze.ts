@@ -57,6 +57,8 @@ const QUESTION_PHRASES: string[][] = [
   'giong nhau', 'so sanh',
   // Courtesy around a question on a phone: "chào bạn, cảm ơn, cho hỏi …".
   'xin chao', 'chao ban', 'cam on ban', 'cam on nhieu', 'cam on',
+  // "chậm nhất ngày nào": when, at the latest.
+  'cham nhat',
 ].map((p) => p.split(' '));
 
 /** Multiple-choice option markers ("A.", "b)") at the start of a line or after a space. */

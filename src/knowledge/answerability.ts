@@ -26,8 +26,9 @@ export const PARTICLES = new Set(
     'han chot luc e j oi o phai roi sao the thi toi em con vay v c ac vay nhe nhé vui long xin ty le phan tram cua cac ' +
     'nhung ve voi va de theo trong tai tu den nay do khi nhu co cho lam chiu ' +
     // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi"; "trong top mấy";
-    // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch".
-    'ad admin bot ak top rat bon giong cai'
+    // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch",
+    // "sở nào lo việc …".
+    'ad admin bot ak top rat bon giong cai lo'
   ).split(/\s+/),
 );
 
@@ -54,6 +55,8 @@ const FOCUS = [
 export function unknownFocus(question: string, stats: CorpusStats): boolean {
   const q = fold(question);
   for (const phrase of FOCUS.map((re) => re.exec(q)?.[1]).filter((x): x is string => x !== undefined)) {
+    // "Ở cấp thành phố, cơ quan nào có trách nhiệm …": a phrase that asks "which" names nothing.
+    if (/\b(nao|ai)\b/.test(phrase)) continue;
     const head = analyzeQuery(phrase).folded.filter((t) => !PARTICLES.has(t));
     while (head.length && /^\d+$/.test(head[0]!)) head.shift();
     if (head.length >= 2 && stats.known(head[0]!) && stats.known(head[1]!) && !stats.pair(head[0]!, head[1]!)) return true;

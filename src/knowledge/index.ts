@@ -3,7 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type ChatLike } from './answer.js';
-import { placesOf } from './answerability.js';
+import { placesOf, requiredFacts } from './answerability.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
 import { levelNamed, understood } from './understand.js';
@@ -89,9 +89,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     search,
     async ask(asked) {
       const question = understood(asked, stats);
-      // "năm 2025 và 2026": each year's passages must be among the hits, so more of them.
+      // "năm 2025 và 2026": each year's passages must be among the hits, so more of them; so too
+      // when a kind of fact is asked (a date, a count): passages without it cannot answer.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
-      return answerer.ask(question, await search(question, years > 1 ? 5 + 3 * (years - 1) : 5), asked);
+      const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length ? 10 : 5);
+      return answerer.ask(question, await search(question, k), asked);
     },
   };
 }

@@ -67,6 +67,11 @@ describe('answers how people really type', () => {
     ['"rất tốt", "phường khen"', 'to dan pho nha em lam phong trao rat tot, co thanh tich tieu bieu xuat sac thi phuong khen bang hinh thuc gi a', 'Giấy khen'],
     ['"bọn em"', 'Nhà em là hộ kinh doanh nhỏ, kế hoạc phường Hồng An có khuyến khích bọn em đầu tư chuyển đổi số ko hay chỉ DN lớn thôi?', 'hộ kinh doanh'],
     ['a ward by its initials', 'phòng VHXH phường HD chủ trì phối hợp với hội đồng nào để tham mưu chủ tịch triển khai KH vậy', 'Hội đồng thi đua'],
+    ['"lo" for "phụ trách"', 'so nao o hai phong lo dinh huong bao chi truyen thong tuyen truyen phong trao thi dua vay ad', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['"chậm nhất ngày nào"', 'Các đơn vị trên địa bàn phường Hồng An nộp báo cáo kết quả phong trào hằng năm cho phòng Văn hoá - Xã hội chậm nhất ngày nào?', '05/12'],
+    ['"cơ quan nào có trách nhiệm"', 'Ở cấp thành phố, cơ quan nào có trách nhiệm thẩm định hồ sơ và tổng hợp trình khen thưởng trong Phong trào thi đua?', 'Sở Nội vụ'],
+    // The deadline stands under the Front's section, below the Phòng's tasks that share the words.
+    ['a deadline found deeper in the search', 'o phuong hai duong thi han chot nop bao cao thi dua hang nam cho phong van hoa xa hoi la ngay nao vay', '15/12'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
