@@ -1,7 +1,7 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
-import { analyzeText } from './analyze.js';
+import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
 import { levelNamed } from './understand.js';
@@ -187,10 +187,15 @@ export function createAnswerer(deps: AnswererDeps) {
         return !terms || numbers.some((n) => terms.has(n));
       });
       const level = levelNamed(question, places);
-      const covered = answering.filter((h) => inPlace(place.named, h.doc, h.chunk.text) && (!level || h.doc.level === level));
+      // "Sở Khoa học và Công nghệ phải trình … trước ngày nào": a passage that answers names it.
+      const words = ` ${analyzeQuery(question).folded.join(' ')} `;
+      const dept = stats.departments.find((d) => words.includes(` ${d} `));
+      const names = (h: ChunkHit) => !dept || ` ${analyzeText(`${h.chunk.section}\n${h.chunk.text}`).folded.join(' ')} `.includes(` ${dept} `);
+      const inScope = answering.filter((h) => (!level || h.doc.level === level) && names(h));
+      const covered = inScope.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));
-      if (!answered(covered)) return answered(answering) ? elsewhere(question, topic, place.named, answering) : refusal();
+      if (!answered(covered)) return place.named.length && answered(inScope) ? elsewhere(question, topic, place.named, inScope) : refusal();
       const quoting = { places: place.named };
       const ranked = () => bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 });
       // Two years, or two wards ("Hải Dương … có giống hạn 05/12 bên Hồng An không"): one quote for each.

@@ -28,6 +28,12 @@ export interface CorpusStats {
    * in a question they say which campaign, not which passage.
    */
   theme: ReadonlySet<string>;
+  /**
+   * The departments the corpus names, folded, by their first two words ("so noi vu", "so khoa
+   * hoc", "so van hoa"): written in full, they are unambiguous even without diacritics, where a
+   * lone "so" may be "số".
+   */
+  departments: readonly string[];
 }
 
 /** Builds the statistics once, over every chunk's section and text and the documents' metadata. */
@@ -49,7 +55,16 @@ export function corpusStats(chunks: Chunk[], docs: DocMeta[]): CorpusStats {
     pair: (a, b) => pairs.has(`${a} ${b}`),
     typos: new TypoIndex(df.keys()),
     theme: themeOf(docs),
+    departments: departmentsOf(chunks),
   };
+}
+
+function departmentsOf(chunks: Chunk[]): string[] {
+  const names = new Set<string>();
+  for (const c of chunks) {
+    for (const m of c.text.matchAll(/(?<![\p{L}])Sở\s+(\p{Lu}\p{L}*)\s+(\p{L}+)/gu)) names.add(analyzeText(`sở ${m[1]} ${m[2]}`).folded.join(' '));
+  }
+  return [...names];
 }
 
 function themeOf(docs: DocMeta[]): Set<string> {

@@ -32,6 +32,8 @@ describe('declines what the documents do not say', () => {
     // The award criteria stand under "3.2. … khen thưởng sơ kết vào năm 2027"; targets are set for 2025 and 2026.
     ['a target for a year the plans set none for', 'chi tieu nam 2027 ve ty le CBCCVC co ky nang so o phuong Hong An la bn %'],
     ['the tasks of a body the corpus never names', 'Sở Tư pháp có nhiệm vụ gì'],
+    // A ward's report deadline shares the words; it does not name the Sở.
+    ['a deadline of a department no passage gives it', 'so khoa hoc va cong nghe phai trinh chu tich ubnd thanh pho ke hoach chi tiet truoc ngay nao'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
@@ -110,6 +112,7 @@ it.each([
   ['the city’s document, named loosely', 'Văn bản của thành phố giao sở nào lo việc định hướng báo chí tuyên truyền, mở chuyên mục về phong trào?', 'Sở Văn hóa, Thể thao và Du lịch'],
   ['"bên thành phố"', 'ben thanh pho thi so nao lo dinh huong bao chi tuyen truyen ve phong trao doi moi sang tao a', 'Sở Văn hóa, Thể thao và Du lịch'],
   ['the ministry’s document, named loosely', 'văn bản của bộ nói đưa đất nước vào kỷ nguyên giàu mạnh và gì?', 'kỷ nguyên giàu mạnh và hùng cường'],
+  ['a department named without diacritics', 'so noi vu thanh pho co nhiem vu gi trong phong trao', 'Sở Nội vụ'],
   // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
   ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],

@@ -14,6 +14,10 @@ const docs = [
 const stats = corpusStats([{ id: 'a#1', docId: 'a', section: '', text: 'Giao Sở Khoa học và Công nghệ chủ trì.' }], docs);
 
 describe('the corpus theme', () => {
+  it('knows the departments the corpus names, by their first two words', () => {
+    expect(stats.departments).toEqual(['so khoa hoc']);
+  });
+
   it('is the syllable pairs found in at least half of the titles', () => {
     for (const pair of ['phong trao', 'thi dua', 'doi moi', 'chuyen doi', 'binh dan', 'hoc vu']) expect(stats.theme.has(pair), pair).toBe(true);
     expect(stats.theme.has('khoa hoc')).toBe(false);
