@@ -70,10 +70,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
 
   const places = placesOf(corpus.docs);
 
-  async function search(question: string, k = 5): Promise<ChunkHit[]> {
+  /** Hits for a question already read by `understood`. */
+  async function searchRead(question: string, k: number): Promise<ChunkHit[]> {
     // "văn bản của thành phố …": that level's passages first, from a deeper search.
     const level = levelNamed(question, places);
-    const found = await retriever.search(withoutTheme(understood(question, stats), stats), level ? Math.max(k, 20) : k);
+    const found = await retriever.search(withoutTheme(question, stats), level ? Math.max(k, 20) : k);
     const hits = found.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
@@ -86,14 +87,14 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     corpus,
     docs: corpus.docs,
     chunks: corpus.chunks,
-    search,
+    search: (question, k = 5) => searchRead(understood(question, stats), k),
     async ask(asked) {
       const question = understood(asked, stats);
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them; so too
       // when a kind of fact is asked (a date, a count): passages without it cannot answer.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
       const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length ? 10 : 5);
-      return answerer.ask(question, await search(question, k), asked);
+      return answerer.ask(question, await searchRead(question, k), asked);
     },
   };
 }
