@@ -83,6 +83,19 @@ function citationOf(e: Evidence): Citation {
  * Without an LLM it quotes the best sentences; with one it asks for a grounded answer, and falls
  * back to the quotes on error, timeout, a refusal it cannot justify, or a number not in the sources.
  */
+/**
+ * The passages a question confines its answer to: those of the level of documents it names
+ * loosely ("văn bản của thành phố"), and those that name the department it asks about ("Sở Khoa
+ * học và Công nghệ phải trình … trước ngày nào": a ward's report deadline shares the words).
+ */
+function scopeOf(question: string, stats: CorpusStats, places: readonly string[]): (h: ChunkHit) => boolean {
+  const level = levelNamed(question, places);
+  const words = ` ${analyzeQuery(question).folded.join(' ')} `;
+  const dept = stats.departments.find((d) => words.includes(` ${d} `));
+  const names = (h: ChunkHit) => ` ${analyzeText(`${h.chunk.section}\n${h.chunk.text}`).folded.join(' ')} `.includes(` ${dept} `);
+  return (h) => (!level || h.doc.level === level) && (!dept || names(h));
+}
+
 /** A question about the plans' targets. */
 const TARGET = /\b(chi tieu|muc tieu)\b/;
 
@@ -186,12 +199,7 @@ export function createAnswerer(deps: AnswererDeps) {
         const terms = numbers.length ? numbersOf(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
-      const level = levelNamed(question, places);
-      // "Sở Khoa học và Công nghệ phải trình … trước ngày nào": a passage that answers names it.
-      const words = ` ${analyzeQuery(question).folded.join(' ')} `;
-      const dept = stats.departments.find((d) => words.includes(` ${d} `));
-      const names = (h: ChunkHit) => !dept || ` ${analyzeText(`${h.chunk.section}\n${h.chunk.text}`).folded.join(' ')} `.includes(` ${dept} `);
-      const inScope = answering.filter((h) => (!level || h.doc.level === level) && names(h));
+      const inScope = answering.filter(scopeOf(question, stats, places));
       const covered = inScope.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));
