@@ -51,7 +51,7 @@ const QUESTION_PHRASES: string[][] = [
   'quy dinh nhu the nao', 'nhu the nao', 'the nao', 'la gi', 'nghia la gi', 'bao gom nhung gi',
   'nhung gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'tai sao', 'vi sao',
   'nao sau day', 'nao duoi day', 'sau day', 'duoi day', 'co phai', 'hay khong',
-  'xin cho biet', 'cho toi hoi', 'cho hoi', 'vui long',
+  'de nghi cho biet', 'xin cho biet', 'cho biet', 'cho toi hoi', 'cho hoi', 'vui long',
   // A comparison asks about both things; the words say how to answer, not what about.
   'khac nhau nhu the nao', 'khac nhau the nao', 'khac nhau ra sao', 'khac nhau cho nao', 'khac nhau',
   'giong nhau', 'so sanh',

@@ -49,6 +49,15 @@ const withoutNumberCodes = (s: string) => s.replace(/(\d)\s*\/\s*[\p{Lu}Đ][\p{L
  */
 const ABOUT_DOCUMENT = new RegExp(`${/\b(can cu|so may|so hieu|ban hanh|ngay nao|kinh gui|gui cho|trich yeu|thuc hien theo|van ban nao)\b/.source}|${SIGNER.source}`);
 
+/** Kinds of documents a question may name. */
+const KINDS = ['cong van', 'ke hoach', 'huong dan', 'quyet dinh', 'nghi quyet', 'thong tu', 'chi thi'];
+
+/** True when the question names a kind of document and not `kind` ("hướng dẫn" asked, a "Công văn" offered). */
+function namesOtherKind(folded: string, kind: string): boolean {
+  const own = tokenize(kind).join(' ');
+  return KINDS.some((k) => k !== own && folded.includes(k)) && !folded.includes(own);
+}
+
 /** The number a heading starts with, normalised: "3.2.2. Bằng khen…" → "3.2.2", "(8)" → "8", "b) …" → "b". */
 function markerOf(heading: string): string {
   return /^\s*\(?((?:\d+\.)*\d+|[a-zđ])[.),]/iu.exec(heading)?.[1]?.toLowerCase() ?? '';
@@ -202,6 +211,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     // "Nội dung thi đua thứ (8)", "mục 3.2.2": the question names this passage's own number.
     const named = markers.size > 0 && hit.chunk.section.split(' › ').some((part) => markers.has(markerOf(part)));
     if (asksSigner && hit.chunk.section === SECTIONS.recipients) return;
+    // "Hướng dẫn … của Bộ Nội vụ là văn bản nào, ngày nào": the facts of the Ministry's Công văn
+    // are not those of the Hướng dẫn it cites.
+    const otherKind = hit.chunk.section === SECTIONS.info && hit.doc.kind !== undefined && namesOtherKind(folded, hit.doc.kind) ? 0.3 : 1;
     // "Ai ký": the signer is named by the document's facts and its signature, whatever else shares the words.
     const signs = asksSigner && (hit.chunk.section === SECTIONS.info || hit.chunk.section === SECTIONS.signature) ? 3 : 1;
     units.forEach((s, u) => {
@@ -220,7 +232,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       score /= Math.sqrt(Math.max(1, own.toks.size / LONG_SENTENCE));
       if (aboutItself && !aboutDocument) score *= 0.6;
       if (named) score *= 2;
-      score *= signs;
+      score *= signs * otherKind;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;

@@ -11,6 +11,9 @@ import { themeWords, type CorpusStats } from './coverage.js';
 import { fold } from './normalize.js';
 import type { DocLevel } from './types.js';
 
+/** Question words that ask for a fact about the campaign rather than what it is. */
+const SPECIFIC = /\b(ai|khi nao|bao gio|o dau|bao nhieu|may|nao|luc nao)\b/;
+
 /** "phong trào …", "thi đua …": words of a movement's name, even where the title's name lacks them. */
 const CAMPAIGN = new Set(['phong', 'trao', 'thi', 'dua']);
 
@@ -21,6 +24,8 @@ const CAMPAIGN = new Set(['phong', 'trao', 'thi', 'dua']);
  * bot quoted "Thực hiện hướng dẫn của Bộ Nội vụ…".
  */
 export function campaignQuestion(question: string, stats: CorpusStats): string {
+  // "Ai phát động …", "khi nào …", "bao nhiêu …" ask something else about it.
+  if (SPECIFIC.test(fold(question))) return question;
   const { folded } = analyzeQuery(question);
   const inTheme = themeWords(folded, stats);
   const onlyTheme = inTheme.some(Boolean) && folded.every((w, i) => inTheme[i] || PARTICLES.has(w) || CAMPAIGN.has(w));

@@ -73,6 +73,7 @@ describe('answers how people really type', () => {
     ['"chậm nhất ngày nào"', 'Các đơn vị trên địa bàn phường Hồng An nộp báo cáo kết quả phong trào hằng năm cho phòng Văn hoá - Xã hội chậm nhất ngày nào?', '05/12'],
     ['"cơ quan nào có trách nhiệm"', 'Ở cấp thành phố, cơ quan nào có trách nhiệm thẩm định hồ sơ và tổng hợp trình khen thưởng trong Phong trào thi đua?', 'Sở Nội vụ'],
     // The deadline stands under the Front's section, below the Phòng's tasks that share the words.
+    ['"đề nghị cho biết" before a formal question', 'Đề nghị cho biết theo Kế hoạch của UBND phường Hồng An, đến năm 2026 tỷ lệ người dân trưởng thành có tri thức cơ bản về chuyển đổi số, có kỹ năng số phải đạt bao nhiêu phần trăm?', '100%'],
     ['a deadline found deeper in the search', 'o phuong hai duong thi han chot nop bao cao thi dua hang nam cho phong van hoa xa hoi la ngay nao vay', '15/12'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
@@ -113,6 +114,8 @@ it.each([
   ['"bên thành phố"', 'ben thanh pho thi so nao lo dinh huong bao chi tuyen truyen ve phong trao doi moi sang tao a', 'Sở Văn hóa, Thể thao và Du lịch'],
   ['the ministry’s document, named loosely', 'văn bản của bộ nói đưa đất nước vào kỷ nguyên giàu mạnh và gì?', 'kỷ nguyên giàu mạnh và hùng cường'],
   ['a department named without diacritics', 'so noi vu thanh pho co nhiem vu gi trong phong trao', 'Sở Nội vụ'],
+  // The facts of the Ministry's Công văn (its own date) are not those of the Hướng dẫn it cites.
+  ['a cited document, not the citing one’s facts', 'Hướng dẫn khen thưởng của Bộ Nội vụ cho 2 phong trào là văn bản nào, ngày nào?', 'Hướng dẫn số 3751'],
   // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
   ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],
@@ -136,6 +139,12 @@ it('does not let the campaign name choose the quote: every preamble and title re
   const a = await ask('binh dan hoc vu so co muc dich gi');
   expect(a.answer.split('\n')[0]).toContain('(mục I. MỤC ĐÍCH, YÊU CẦU › 1. Mục đích)');
   expect(a.answer).not.toMatch(/V\/v|Căn cứ|Thực hiện/);
+});
+
+it('answers who launched the campaign from the text, not with its purpose', async () => {
+  const a = await ask('ai phat dong phong trao binh dan hoc vu so');
+  expect(a.answered).toBe(true);
+  expect(a.answer).not.toContain('1. Mục đích)');
 });
 
 it('answers a question that is only the campaign’s name with the plans’ purpose', async () => {
