@@ -61,6 +61,10 @@ const QUESTION_PHRASES: string[][] = [
   'cham nhat',
 ].map((p) => p.split(' '));
 
+/** The phrases by their first word, in list order: a query word looks only at its own. */
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const p of QUESTION_PHRASES) PHRASES_BY_FIRST.set(p[0]!, [...(PHRASES_BY_FIRST.get(p[0]!) ?? []), p]);
+
 /** Multiple-choice option markers ("A.", "b)") at the start of a line or after a space. */
 const OPTION = /(^|\s)[A-Da-d][.)](?=\s)/g;
 
@@ -115,7 +119,7 @@ export function analyzeQuery(text: string): Analyzed {
   const keep = new Array<boolean>(all.folded.length).fill(true);
   const f = all.folded;
   for (let i = 0; i < f.length; i++) {
-    for (const p of QUESTION_PHRASES) {
+    for (const p of PHRASES_BY_FIRST.get(f[i]!) ?? []) {
       if (i + p.length > f.length) continue;
       let ok = true;
       for (let j = 0; j < p.length && ok; j++) ok = f[i + j] === p[j];
