@@ -44,24 +44,14 @@ function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], do
 }
 
 /**
- * "Năm 2025 và 2026": the best quote for each year (or number) asked about, in the order asked;
- * a number whose quotes are all taken by another leaves its place to the next best quote.
+ * The best quote for each key, in the order asked, then the best others: two quotes at least.
+ * "Năm 2025 và 2026" gets one per year, "Hải Dương … như Hồng An" one per ward; a key whose quotes
+ * are all taken by another leaves its place to the next best quote.
  */
-function onePerNumber(ranked: Evidence[], numbers: string[]): Evidence[] {
+function onePerKey<K>(ranked: Evidence[], keys: readonly K[], holds: (e: Evidence, key: K) => boolean): Evidence[] {
   const out: Evidence[] = [];
-  for (const n of numbers) {
-    const e = ranked.find((x) => !out.includes(x) && passageTerms(x.hit).has(n));
-    if (e) out.push(e);
-  }
-  for (const e of ranked) if (out.length < 2 && !out.includes(e)) out.push(e);
-  return out;
-}
-
-/** The best quote from each named place's documents, then the best others, two at least. */
-function onePerPlace(ranked: Evidence[], places: string[]): Evidence[] {
-  const out: Evidence[] = [];
-  for (const p of places) {
-    const e = ranked.find((x) => !out.includes(x) && inPlace([p], x.hit.doc, ''));
+  for (const key of keys) {
+    const e = ranked.find((x) => !out.includes(x) && holds(x, key));
     if (e) out.push(e);
   }
   for (const e of ranked) if (out.length < 2 && !out.includes(e)) out.push(e);
@@ -208,9 +198,9 @@ export function createAnswerer(deps: AnswererDeps) {
       const ranked = () => bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 });
       // Two years, or two wards ("Hải Dương … có giống hạn 05/12 bên Hồng An không"): one quote for each.
       const evidence = numbers.length > 1
-        ? onePerNumber(ranked(), numbers)
+        ? onePerKey(ranked(), numbers, (e, n) => passageTerms(e.hit).has(n))
         : place.named.length > 1
-          ? onePerPlace(ranked(), place.named)
+          ? onePerKey(ranked(), place.named, (e, p) => inPlace([p], e.hit.doc, ''))
           : bestSentences(question, topic, covered, deps.stats, quoting);
       if (evidence.length === 0) return refusal();
       if (!deps.llm) return extractive(evidence);
