@@ -1,5 +1,5 @@
 import type { Choice, Citation, Incoming, Reply } from '../core/message.js';
-import { placesOf } from '../knowledge/answerability.js';
+import { placesNamed, placesOf } from '../knowledge/answerability.js';
 import { fold } from '../knowledge/normalize.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 import { formatFigure, percentOf } from '../reports/progress.js';
@@ -176,10 +176,8 @@ export function createAwards(deps: AwardsDeps) {
    * tasks; every document otherwise.
    */
   function docsFor(bodyId: string, question: string): DocMeta[] {
-    const q = fold(question);
-    const named = places.filter((p) => q.includes(p)).sort((a, b) => q.indexOf(a) - q.indexOf(b));
     const ofPlace = (p: string) => corpus.docs.filter((d) => fold(d.issuer).includes(p) && tasks.some((x) => x.bodyId === bodyId && x.docId === d.id));
-    const docs = named.flatMap(ofPlace);
+    const docs = placesNamed(question, places).flatMap(ofPlace);
     return docs.length ? docs : corpus.docs;
   }
 

@@ -170,12 +170,19 @@ export interface PlaceCheck {
   named: string[];
 }
 
+/**
+ * The known places (folded) a question names in full, in the order it names them: "Hải Dương … có
+ * giống Hồng An không" is about Hải Dương first.
+ */
+export function placesNamed(question: string, places: readonly string[]): string[] {
+  const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
+  const at = (p: string) => q.search(new RegExp(`\\b${p}\\b`));
+  return places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
+}
+
 /** Which places the question is about. */
 export function placesIn(question: string, places: string[], stats: CorpusStats): PlaceCheck {
-  const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  // In the order the question names them: "Hải Dương … có giống Hồng An không" quotes Hải Dương first.
-  const at = (p: string) => q.search(new RegExp(`\\b${p}\\b`));
-  const named = places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
+  const named = placesNamed(question, places);
   let unknown = false;
   // People who capitalise write "phường Lê Chân"; then a lower-case word after "phường" is no name.
   const capitalises = /\s\p{Lu}/u.test(question.normalize('NFC'));

@@ -6,7 +6,7 @@
  * - a share asked without naming what sets it asks for a plan target ("phải đạt bao nhiêu %").
  */
 import { analyzeQuery } from './analyze.js';
-import { PARTICLES } from './answerability.js';
+import { PARTICLES, placesNamed } from './answerability.js';
 import { themeWords, type CorpusStats } from './coverage.js';
 import { fold } from './normalize.js';
 import type { DocLevel } from './types.js';
@@ -80,7 +80,7 @@ const LEVELS: [RegExp, DocLevel][] = [
 export function levelNamed(question: string, places: readonly string[] = []): DocLevel | undefined {
   const q = fold(question);
   const level = LEVELS.find(([re]) => re.test(q))?.[1];
-  return level === 'phường' && places.some((p) => q.includes(p)) ? undefined : level;
+  return level === 'phường' && placesNamed(question, places).length > 0 ? undefined : level;
 }
 
 /** The question as the bot searches and answers it. */
