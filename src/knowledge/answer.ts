@@ -4,7 +4,7 @@ import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, ty
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
-import { levelNamed } from './understand.js';
+import { asksTarget, levelNamed } from './understand.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
@@ -85,9 +85,6 @@ function scopeOf(question: string, stats: CorpusStats, places: readonly string[]
   const names = (h: ChunkHit) => ` ${analyzeText(`${h.chunk.section}\n${h.chunk.text}`).folded.join(' ')} `.includes(` ${dept} `);
   return (h) => (!level || h.doc.level === level) && (!dept || names(h));
 }
-
-/** A question about the plans' targets. */
-const TARGET = /\b(chi tieu|muc tieu)\b/;
 
 /** The syllables of a passage's own heading and text: where a target states its year. */
 function targetTerms(h: ChunkHit): Set<string> {
@@ -181,7 +178,7 @@ export function createAnswerer(deps: AnswererDeps) {
       const numbers = [...new Set(topic.terms.filter((t) => /^\d{3,}$/.test(t)))];
       // A target's year is stated at the target ("2.1. Năm 2025"): "chỉ tiêu năm 2027" is not
       // answered by an award criterion under "3.2. … khen thưởng sơ kết vào năm 2027".
-      const target = TARGET.test(fold(question));
+      const target = asksTarget(question);
       const numbersOf = (h: ChunkHit) => (target ? targetTerms(h) : passageTerms(h));
       const answering = hits.filter((h) => {
         if (coverage(about, h, stats) < minCoverage) return false;

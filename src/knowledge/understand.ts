@@ -32,6 +32,11 @@ export function campaignQuestion(question: string, stats: CorpusStats): string {
   return onlyTheme ? `${question.trim().replace(/[?.!\s]+$/u, '')}: mục đích` : question;
 }
 
+/** True when the question names the plans' targets ("chỉ tiêu", "mục tiêu"). */
+export function asksTarget(question: string): boolean {
+  return /\b(chi tieu|muc tieu)\b/.test(fold(question));
+}
+
 /** Award words: a share asked about an award ("100% cán bộ … để được Huân chương") is a criterion. */
 const AWARD = /\b(khen|huan chuong|co thi dua|danh hieu|tieu chuan|tieu chi)\b/;
 
@@ -43,7 +48,7 @@ const AWARD = /\b(khen|huan chuong|co thi dua|danh hieu|tieu chuan|tieu chi)\b/;
 export function targetQuestion(question: string): string {
   const q = fold(question);
   const share = /\b(ty le|phan tram)\b|\bbao nhieu\s*%/.test(q);
-  if (!share || AWARD.test(q) || /\b(chi tieu|muc tieu)\b/.test(q)) return question;
+  if (!share || AWARD.test(q) || asksTarget(question)) return question;
   return `${question.trim().replace(/[?.!\s]+$/u, '')} (chỉ tiêu)`;
 }
 
