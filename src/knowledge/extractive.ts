@@ -24,6 +24,48 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
+/**
+ * "Ai phát động …", "cơ quan nào chủ trì …": the verb asked about (folded, one or two syllables).
+ * "Ai ký" is the signer's rule; "ai là …", "ai được …" ask for a kind of person, not an agent.
+ */
+const AGENT_ASK = /\b(?:ai|co quan nao|don vi nao|to chuc nao|cap nao|nguoi nao)\s+(?:da\s+|se\s+|dung ra\s+)?(?!ky\b|ki\b|la\b|duoc\b|co\b|phai\b)([a-z]+(?: [a-z]+)?)/;
+
+/** Small words that may stand between an agent and its verb ("Thủ tướng Chính phủ đã phát động"). */
+const AUX = new Set(['da', 'se', 'dang', 'cung', 'vua', 'chinh']);
+/** Words that end a name: "… Hải Phòng về việc phát động" says what, not who. */
+const NOT_NAME = new Set(['ve', 'viec', 'cua', 'cho', 'de', 'va', 'voi', 'tai', 'trong', 'theo', 'nham', 'la', 'ma', 'duoc', 'bi', 'cac', 'nhung']);
+
+/** Quotes longer than this many words are cut to the clause that names the agent. */
+const LONG_QUOTE = 40;
+
+/**
+ * When `sentence` says who does `verb` — the verb follows, with only "đã / sẽ …" between, a name
+ * written with capitals ("Ủy ban nhân dân phường Hồng An phát động", "Thủ tướng Chính phủ đã phát
+ * động"), within four words and no punctuation — the sentence to quote: itself, or, when it is
+ * long, "…" and its clause from that name on (a preamble of cited resolutions is not the answer).
+ * Undefined when it names no agent of the verb.
+ */
+export function agentClause(sentence: string, verb: string): string | undefined {
+  const v = verb.split(' ');
+  const words = sentence.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, ''));
+  for (let i = 1; i + v.length <= words.length; i++) {
+    if (!v.every((x, j) => folded[i + j] === x)) continue;
+    let j = i - 1;
+    while (j >= 0 && AUX.has(folded[j]!)) j--;
+    for (let back = 0; back < 4 && j - back >= 0; back++) {
+      const w = words[j - back]!;
+      if (/[,.;:!?)”"]$/u.test(w) || NOT_NAME.has(folded[j - back]!)) break;
+      if (!/^[\p{Lu}]/u.test(w)) continue;
+      if (words.length <= LONG_QUOTE) return sentence;
+      let start = j - back;
+      while (start > 0 && !/[,;:]$/u.test(words[start - 1]!)) start--;
+      return start === 0 ? sentence : `… ${words.slice(start).join(' ')}`;
+    }
+  }
+  return undefined;
+}
+
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
 
 /**
@@ -204,6 +246,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const markers = markersIn(question);
   // "ai ký …, có phải Thứ trưởng Cao Huy không": who received the document never says who signed it.
   const asksSigner = SIGNER.test(folded);
+  const agentOf = asksSigner ? undefined : AGENT_ASK.exec(folded)?.[1];
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
@@ -236,7 +279,10 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
-      if (!best || score > best.score) best = { hit, sentence: s, score };
+      // "Ai phát động …": a sentence that names who does it answers, not one that only repeats it.
+      const agent = agentOf ? agentClause(s, agentOf) : undefined;
+      if (agent) score *= 2;
+      if (!best || score > best.score) best = { hit, sentence: agent ?? s, score };
     });
     if (best && best.score > 0) out.push(listsWhole && isList(units) ? { ...best, sentence: units.join(' ') } : best);
   });

@@ -119,6 +119,8 @@ it.each([
   // "100% cán bộ, công chức … kỹ năng số" is also a criterion of the Huân chương.
   ['the plan’s target for a share asked without "chỉ tiêu"', 'cbcc phai dat bao nhieu % ky nang so', '(mục 2. Chỉ tiêu › 2.1. Năm 2025)'],
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],
+  // Every preamble repeats "phát động"; the Ministry's letter says who launched it, deep in a long sentence.
+  ['who does it, cut to the clause that names them', 'ai phat dong phong trao binh dan hoc vu so', '“… Thủ tướng Chính phủ đã phát động'],
 ])('quotes first %s', async (_why, question, first) => {
   expect((await ask(question)).answer.split('\n')[0]).toContain(first);
 });
