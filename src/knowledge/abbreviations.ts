@@ -86,6 +86,7 @@ const SAFE: Record<string, string> = {
   ng: 'người',
   dc: 'được',
   trc: 'trước',
+  vs: 'với',
   hcm: 'hồ chí minh',
 };
 

@@ -68,17 +68,19 @@ function citationOf(e: Evidence): Citation {
   return { docId: e.hit.doc.id, title: e.hit.doc.label, section: e.hit.chunk.section, quote: e.hit.chunk.text };
 }
 
-/**
- * Answers from retrieved passages: cited, short, and never beyond what the passages say.
- * Without an LLM it quotes the best sentences; with one it asks for a grounded answer, and falls
- * back to the quotes on error, timeout, a refusal it cannot justify, or a number not in the sources.
- */
+/** "Sở Giáo dục …" with its capitals: never "cơ sở giáo dục", never a folded "số". */
+const WRITTEN_DEPARTMENT = /(?<![\p{L}])(?<![Cc]ơ\s|[Tt]rụ\s)Sở\s+\p{Lu}\p{L}*\s+\p{L}+/u;
+
 /**
  * The passages a question confines its answer to: those of the level of documents it names
  * loosely ("văn bản của thành phố"), and those that name the department it asks about ("Sở Khoa
  * học và Công nghệ phải trình … trước ngày nào": a ward's report deadline shares the words).
  */
 function scopeOf(question: string, stats: CorpusStats, places: readonly string[]): (h: ChunkHit) => boolean {
+  // "Sở Giáo dục và Đào tạo có nhiệm vụ gì": a department written in full that the corpus never
+  // names has no passage, however many of the other words a passage shares.
+  const written = WRITTEN_DEPARTMENT.exec(question.normalize('NFC'));
+  if (written && !stats.departments.includes(analyzeText(written[0]).folded.join(' '))) return () => false;
   const level = levelNamed(question, places);
   const words = ` ${analyzeQuery(question).folded.join(' ')} `;
   const dept = stats.departments.find((d) => words.includes(` ${d} `));
@@ -91,6 +93,11 @@ function targetTerms(h: ChunkHit): Set<string> {
   return new Set(analyzeText(`${h.chunk.section.split(' › ').at(-1) ?? ''}\n${h.chunk.text}`).folded);
 }
 
+/**
+ * Answers from retrieved passages: cited, short, and never beyond what the passages say.
+ * Without an LLM it quotes the best sentences; with one it asks for a grounded answer, and falls
+ * back to the quotes on error, timeout, a refusal it cannot justify, or a number not in the sources.
+ */
 export function createAnswerer(deps: AnswererDeps) {
   const minCoverage = deps.minCoverage ?? 0.6;
   const places = placesOf(deps.docs);

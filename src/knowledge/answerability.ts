@@ -35,11 +35,17 @@ export const PARTICLES = new Set(
 /** Everyday words for the documents' own wording: "nộp báo cáo" is "gửi báo cáo" there. */
 export const SYNONYMS: Record<string, string> = { nop: 'gui' };
 
+/**
+ * "ai là người phát động …": the thing asked about starts after "người". A one-syllable verb
+ * ("ai là người ký kế hoạch") names an act, not a thing: "ký kế" need not stand together, while
+ * "ai là trưởng phòng" still asks for a "trưởng phòng" the corpus never names.
+ */
+const ONE_SYLLABLE_VERBS = new Set(['ky', 'ki', 'giao', 'gui', 'lap', 'duyet', 'trinh', 'cap', 'khen', 'xet', 'tang', 'chiu', 'lam']);
+const WHO_IS = /\bai la\s+(?:nguoi\s+)?(.*)$/;
 const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
   /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
-  // "ai là người phát động …": the thing asked about starts after "người".
-  /\bai la\s+(?:nguoi\s+)?(.*)$/,
+  WHO_IS,
   // "kinh phí … lấy từ đâu", "… lấy từ nguồn nào"
   /^(.*?)\b(?:lay tu|lay o|tu|o)\s+(?:dau|nguon nao)\b/,
   // "công an phường được giao nhiệm vụ gì", "… có nhiệm vụ gì", "… phải làm gì"
@@ -54,12 +60,15 @@ const FOCUS = [
  */
 export function unknownFocus(question: string, stats: CorpusStats): boolean {
   const q = fold(question);
-  for (const phrase of FOCUS.map((re) => re.exec(q)?.[1]).filter((x): x is string => x !== undefined)) {
+  for (const [i, phrase] of FOCUS.map((re) => re.exec(q)?.[1]).entries()) {
+    if (phrase === undefined) continue;
     // "Ở cấp thành phố, cơ quan nào có trách nhiệm …": a phrase that asks "which" names nothing.
     if (/\b(nao|ai)\b/.test(phrase)) continue;
     const head = analyzeQuery(phrase).folded.filter((t) => !PARTICLES.has(t));
     while (head.length && /^\d+$/.test(head[0]!)) head.shift();
-    if (head.length >= 2 && stats.known(head[0]!) && stats.known(head[1]!) && !stats.pair(head[0]!, head[1]!)) return true;
+    if (head.length < 2 || !stats.known(head[0]!) || !stats.known(head[1]!) || stats.pair(head[0]!, head[1]!)) continue;
+    if (FOCUS[i] === WHO_IS && ONE_SYLLABLE_VERBS.has(head[0]!)) continue;
+    return true;
   }
   return false;
 }
@@ -78,6 +87,9 @@ const DATE = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2}\b|tháng \d{1,2}\b/iu;
 
 /** "số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025", "số 57-NQ/TW ngày 22/12/2024": when a cited document was issued. */
 const CITED_DATE = /\bsố\s*:?\s*(\d*)\S*(?:\s+\S+){0,3}?\s+ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4}/giu;
+
+/** The document's own facts: "Công văn số 4735/BNV-BTĐKTTW của Bộ Nội vụ, ban hành ngày 4/7/2025". */
+const ISSUED = /ban hành ngày \d{1,2}\/\d{1,2}\/\d{4}/giu;
 
 /** A header's place and date line: "Hà Nội, ngày 04 tháng 7 năm 2025". */
 const ISSUE_LINE = /^[^\n,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/gmu;
@@ -103,8 +115,9 @@ export function requiredFacts(question: string): FactTest[] {
   if (/\b(bao nhieu tien|may tien|tien thuong|muc thuong|bao nhieu dong|may trieu|bao nhieu trieu)\b/.test(q)) {
     tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)/iu.test(t));
   }
-  if (/\b(?:han(?! che)|thoi han|het han)\b/.test(q)) {
-    tests.push((t) => DATE.test(withoutCitedDates(t, named)));
+  if (/\b(?:han(?! che)|thoi han|het han|truoc ngay|cham nhat)\b/.test(q)) {
+    // A deadline: never the date a document was issued ("…, ban hành ngày 4/7/2025").
+    tests.push((t) => DATE.test(withoutCitedDates(t, named).replace(ISSUED, ' ')));
   } else if (/\b(ngay nao|hom nao)\b/.test(q)) {
     // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites,
     // unless the question asks about a cited one ("căn cứ công văn số mấy, ngày nào?").

@@ -14,6 +14,9 @@ import type { Chunk, ChunkHit } from './types.js';
 /** "Ai ký …?", folded. */
 const SIGNER = /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/;
 
+/** "Gửi cho những cơ quan nào?", "kính gửi ai", "nơi nhận": who the document is addressed to, folded. */
+const RECIPIENTS = /\b(gui cho|gui toi|gui den|gui nhung|gui ai|kinh gui|noi nhan)\b/;
+
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
@@ -194,6 +197,16 @@ function quoteTerms(topic: QuestionTopic, stats: CorpusStats): { terms: Map<stri
   return { terms, pairs };
 }
 
+/** "Kính gửi:" and the bulleted addressees under it: one answer to "gửi cho những ai". */
+const ADDRESSEES = /^(Kính gửi\s*:?)[ \t]*((?:\n[ \t]*[-+•][^\n]*)+)/mu;
+function unitsOf(text: string): string[] {
+  const m = ADDRESSEES.exec(text);
+  if (!m) return sentences(text);
+  const block = `${m[1]} ${m[2]!.trim().split(/\n[ \t]*/).join(' ')}`;
+  return [...sentences(text.slice(0, m.index)), block, ...sentences(text.slice(m.index + m[0].length))];
+}
+const isAddressees = (unit: string) => /^Kính gửi\b/u.test(unit);
+
 /** A passage made ready for quoting: the same for every question, so computed once per passage. */
 interface Quotable {
   units: string[];
@@ -213,7 +226,7 @@ function quotable(hit: ChunkHit): Quotable {
   // A document's header facts are short and answer together ("… Bản trong kho không ghi ngày ban hành.").
   // So does a signature block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Hữu Thanh" is one answer.
   const whole = chunk.section === SECTIONS.info || chunk.section === SECTIONS.signature;
-  const units = whole ? [chunk.text.replace(/\n/g, ' ')] : sentences(chunk.text);
+  const units = whole ? [chunk.text.replace(/\n/g, ' ')] : unitsOf(chunk.text);
   const title = tokenize(doc.title).join(' ');
   q = {
     units,
@@ -246,6 +259,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   const markers = markersIn(question);
   // "ai ký …, có phải Thứ trưởng Cao Huy không": who received the document never says who signed it.
   const asksSigner = SIGNER.test(folded);
+  const asksRecipients = !asksSigner && RECIPIENTS.test(folded);
   const agentOf = asksSigner ? undefined : AGENT_ASK.exec(folded)?.[1];
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
@@ -259,6 +273,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
     const otherKind = hit.chunk.section === SECTIONS.info && hit.doc.kind !== undefined && namesOtherKind(folded, hit.doc.kind) ? 0.3 : 1;
     // "Ai ký": the signer is named by the document's facts and its signature, whatever else shares the words.
     const signs = asksSigner && (hit.chunk.section === SECTIONS.info || hit.chunk.section === SECTIONS.signature) ? 3 : 1;
+    // "Gửi cho những cơ quan nào": "Kính gửi" answers first, then the list of recipients, not the
+    // document's facts.
+    const addressed = asksRecipients && hit.chunk.section === SECTIONS.recipients ? 2 : 1;
     units.forEach((s, u) => {
       // A subject line ("V/v triển khai…", the title) names the campaign: never a quote otherwise.
       if (!aboutDocument && subject[u]) return;
@@ -275,7 +292,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       score /= Math.sqrt(Math.max(1, own.toks.size / LONG_SENTENCE));
       if (aboutItself && !aboutDocument) score *= 0.6;
       if (named) score *= 2;
-      score *= signs * otherKind;
+      score *= signs * (asksRecipients && isAddressees(s) ? 3 : addressed) * otherKind;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;

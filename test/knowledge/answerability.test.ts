@@ -35,6 +35,10 @@ describe('declines what the documents do not say', () => {
     // A ward's report deadline shares the words; it does not name the Sở.
     ['a deadline of a department no passage gives it', 'so khoa hoc va cong nghe phai trinh chu tich ubnd thanh pho ke hoach chi tiet truoc ngay nao'],
     ['a ward the corpus does not cover', 'chi tieu chuyen doi so nam 2025 cua phuong Le Chan la gi'],
+    // "cơ sở giáo dục" is in the plans; "Sở Giáo dục và Đào tạo" is not.
+    ['a department written in full that the corpus never names', 'Theo CV của UBND TP Hải Phòng thì Sở Giáo dục và Đào tạo có nhiệm vụ cụ thể gì trong phong trào Bình dân học vụ số?'],
+    // The Ministry's letter sets no deadline; its own facts say when it was issued.
+    ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
     expect(a.answered).toBe(false);
@@ -75,6 +79,9 @@ describe('answers how people really type', () => {
     // The deadline stands under the Front's section, below the Phòng's tasks that share the words.
     ['"đề nghị cho biết" before a formal question', 'Đề nghị cho biết theo Kế hoạch của UBND phường Hồng An, đến năm 2026 tỷ lệ người dân trưởng thành có tri thức cơ bản về chuyển đổi số, có kỹ năng số phải đạt bao nhiêu phần trăm?', '100%'],
     ['a deadline found deeper in the search', 'o phuong hai duong thi han chot nop bao cao thi dua hang nam cho phong van hoa xa hoi la ngay nao vay', '15/12'],
+    ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
+    // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
+    ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
   ])('%s', async (_how, q, fact) => {
     const a = await ask(q);
     expect(a.answered).toBe(true);
@@ -121,6 +128,8 @@ it.each([
   ['the short sentence that answers, not a long one holding more of the words', 'UBND TP Hải Phòng giao sở nào chủ trì triển khai Phong trào thi đua đổi mới sáng tạo và CĐS?', 'Giao Sở Khoa học và Công nghệ chủ trì'],
   // Every preamble repeats "phát động"; the Ministry's letter says who launched it, deep in a long sentence.
   ['who does it, cut to the clause that names them', 'ai phat dong phong trao binh dan hoc vu so', '“… Thủ tướng Chính phủ đã phát động'],
+  // The document's facts also match "công văn 4735"; "Kính gửi" and its list say to whom.
+  ['the addressees, with their whole list, for "gửi cho những ai"', 'cong van 4735 gui cho nhung ai', 'Kính gửi: - Các bộ, ban, ngành, đoàn thể Trung ương; - UBND các tỉnh'],
 ])('quotes first %s', async (_why, question, first) => {
   expect((await ask(question)).answer.split('\n')[0]).toContain(first);
 });
