@@ -4,7 +4,7 @@ import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, ty
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
-import { asksTarget, levelNamed } from './understand.js';
+import { asksTarget, levelNamed, theAsk } from './understand.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
@@ -168,7 +168,8 @@ export function createAnswerer(deps: AnswererDeps) {
      */
     async ask(question: string, hits: ChunkHit[], asked = question): Promise<Answer> {
       const { stats } = deps;
-      const topic = questionTopic(question, stats);
+      // A story told before the question sets the place; the last sentence says what is asked.
+      const topic = questionTopic(theAsk(question), stats);
       if (topic.unknown.length > 0 || unknownFocus(question, stats)) return refusal();
       const place = placesIn(question, places, stats);
       if (place.unknown) return refusal();

@@ -70,6 +70,23 @@ export function withoutGuess(question: string): string {
   return ASKED.test(fold(asked)) ? asked : question;
 }
 
+/**
+ * The sentence that asks, in a message that first tells a story: "Nhà em có HTX nhỏ …, anh chị em
+ * học dùng phần mềm quản lý, bán hàng online khá tốt. Vậy HTX có thuộc đối tượng được khen thưởng
+ * … không ạ?". The story's words ("phần mềm", "online") are the asker's, not the topic: the
+ * documents need not know them. Unchanged when any earlier sentence asks too, or when the last
+ * one is too short to stand alone ("Vậy đã đạt chưa?" needs the story).
+ */
+export function theAsk(question: string): string {
+  const parts = question.trim().split(/(?<=[.!?…])\s+/u);
+  if (parts.length < 2) return question;
+  const last = parts.at(-1)!;
+  const asks = (s: string) => s.includes('?') || ASKED.test(fold(s));
+  if (!asks(last) || parts.slice(0, -1).some(asks)) return question;
+  const words = analyzeQuery(last).folded.filter((w) => !PARTICLES.has(w));
+  return words.length >= 6 ? last : question;
+}
+
 /** A document named by who issued it, not by its number: "văn bản của thành phố", "công văn của bộ". */
 const LEVELS: [RegExp, DocLevel][] = [
   [/\b(?:van ban|cong van|ke hoach|huong dan|cv|kh)\s+(?:cua\s+)?(?:ubnd\s+|uy ban nhan dan\s+)?(?:thanh pho|tp)\b|\b(?:ben|cap)\s+(?:thanh pho|tp)\b/, 'thành phố'],

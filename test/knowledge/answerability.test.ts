@@ -79,6 +79,8 @@ describe('answers how people really type', () => {
     // The deadline stands under the Front's section, below the Phòng's tasks that share the words.
     ['"đề nghị cho biết" before a formal question', 'Đề nghị cho biết theo Kế hoạch của UBND phường Hồng An, đến năm 2026 tỷ lệ người dân trưởng thành có tri thức cơ bản về chuyển đổi số, có kỹ năng số phải đạt bao nhiêu phần trăm?', '100%'],
     ['a deadline found deeper in the search', 'o phuong hai duong thi han chot nop bao cao thi dua hang nam cho phong van hoa xa hoi la ngay nao vay', '15/12'],
+    // "phần mềm", "online": the asker's story; the documents need not know its words.
+    ['a story, then the question', 'Nhà em có HTX nhỏ làm dịch vụ ở Hồng An, anh chị em trong HTX học dùng phần mềm quản lý, bán hàng online khá tốt. Vậy HTX có thuộc đối tượng được khen thưởng trong phong trào thi đua chuyển đổi số của phường không ạ?', 'hợp tác xã'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],

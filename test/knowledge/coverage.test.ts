@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
-import { campaignQuestion, levelNamed, targetQuestion, withoutGuess } from '../../src/knowledge/understand.js';
+import { campaignQuestion, levelNamed, targetQuestion, theAsk, withoutGuess } from '../../src/knowledge/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -55,6 +55,19 @@ describe('a guess after the question', () => {
     expect(withoutGuess('han nop bao cao la ngay nao, co phai 15/12 ko')).toBe('han nop bao cao la ngay nao');
     expect(withoutGuess('Hải Dương có phải gửi báo cáo trước 15/12 không')).toBe('Hải Dương có phải gửi báo cáo trước 15/12 không');
     expect(withoutGuess('báo cáo gửi phòng Văn hóa, có phải không')).toBe('báo cáo gửi phòng Văn hóa, có phải không');
+  });
+});
+
+describe('a story told before the question', () => {
+  const story = 'Nhà em có HTX nhỏ, anh chị em học dùng phần mềm, bán hàng online khá tốt.';
+  it('leaves the last sentence as what is asked', () => {
+    expect(theAsk(`${story} Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?`)).toBe('Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?');
+  });
+  it('keeps the story when the last sentence cannot stand alone, or an earlier one asks too', () => {
+    expect(theAsk(`${story} Vậy đã đạt chưa?`)).toBe(`${story} Vậy đã đạt chưa?`);
+    const two = 'Hải Dương gửi báo cáo trước ngày mấy? Có giống hạn 05/12 bên phường Hồng An không?';
+    expect(theAsk(two)).toBe(two);
+    expect(theAsk('chi tieu nam 2025 la bao nhieu')).toBe('chi tieu nam 2025 la bao nhieu');
   });
 });
 
