@@ -139,8 +139,18 @@ export function requiredFacts(question: string): FactTest[] {
   } else if (STATUS.test(q)) {
     tests.push((t) => /\d[\d.]*\s+\p{L}/u.test(fold(t).replace(/\d+\s*%/g, '')));
   }
+  // "Hội đồng nhân dân phường gồm những ai": members are listed after the body's name and a
+  // colon ("Đối tượng khen thưởng: Các tập thể…"); a passage that only names the body lists none.
+  const members = MEMBERS.exec(q);
+  if (members) {
+    const head = members[1]!.split(' ').filter((w) => !PARTICLES.has(w)).slice(0, 2).join(' ');
+    if (head.includes(' ')) tests.push((t) => new RegExp(`\\b${head}\\b[^.:;\\n]{0,40}:`).test(fold(t)));
+  }
   return tests;
 }
+
+/** "X gồm những ai", "X bao gồm những thành phần nào": who the members of X are. */
+const MEMBERS = /^(?:\W*)(.*?)\s+(?:bao )?gom\s+(?:nhung\s+)?(?:ai|nhung ai|thanh phan|thanh vien)\b/;
 
 /** The place in an issuer's name: "Ủy ban nhân dân phường Hồng An" → "phường Hồng An" (name in group 1). */
 const ISSUER_PLACE = /(?:phường|xã|đặc khu|thành phố|tỉnh)\s+(.+)$/iu;

@@ -91,6 +91,9 @@ export function theAsk(question: string): string {
 const LEVELS: [RegExp, DocLevel][] = [
   [/\b(?:van ban|cong van|ke hoach|huong dan|cv|kh)\s+(?:cua\s+)?(?:ubnd\s+|uy ban nhan dan\s+)?(?:thanh pho|tp)\b|\b(?:ben|cap)\s+(?:thanh pho|tp)\b/, 'thành phố'],
   [/\b(?:van ban|cong van|huong dan|cv)\s+(?:cua\s+)?(?:bo|bnv|trung uong)\b/, 'trung ương'],
+  // The issuer as the subject: "Bộ Nội vụ yêu cầu …", "UBND thành phố giao …" (not "Sở Nội vụ").
+  [/(?<!\bso )\b(?:bo noi vu|bnv)\s+(?:yeu cau|de nghi|giao|huong dan|chi dao)\b/, 'trung ương'],
+  [/\b(?:ubnd|uy ban nhan dan)\s+(?:thanh pho|tp)\s+(?:yeu cau|de nghi|giao|chi dao)\b/, 'thành phố'],
   [/\b(?:van ban|ke hoach|kh)\s+(?:cua\s+)?(?:ubnd\s+|uy ban nhan dan\s+)?phuong\b/, 'phường'],
 ];
 

@@ -38,6 +38,8 @@ describe('declines what the documents do not say', () => {
     // "cơ sở giáo dục" is in the plans; "Sở Giáo dục và Đào tạo" is not.
     ['a department written in full that the corpus never names', 'Theo CV của UBND TP Hải Phòng thì Sở Giáo dục và Đào tạo có nhiệm vụ cụ thể gì trong phong trào Bình dân học vụ số?'],
     // The Ministry's letter sets no deadline; its own facts say when it was issued.
+    // The plans name the council among those commended; none lists its members.
+    ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
     const a = await ask(q);
@@ -175,6 +177,13 @@ it('answers a question that is only the campaign’s name with the plans’ purp
     expect(a.answer.split('\n')[0], q).toContain('1. Mục đích)');
     expect(a.answer, q).not.toMatch(/Thực hiện hướng dẫn|Thông tin văn bản/);
   }
+});
+
+it('answers from the issuer’s own document when the issuer is the subject ("Bộ Nội vụ yêu cầu …")', async () => {
+  // The wards' plans have a heading "Yêu cầu"; the Ministry's letter is what the Ministry asks.
+  const a = await ask('bộ nội vụ yêu cầu cac tỉnh ban hành kế hoach gì');
+  expect(a.answered).toBe(true);
+  expect(a.citations.map((c) => c.docId)).toEqual(['bnv-4735']);
 });
 
 it('answers a comparison of two wards with a quote for each, in the order asked', async () => {
