@@ -1,6 +1,6 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { inPlace, placeName, placesIn, placesOf, requiredFacts, unknownFocus, type FactTest } from './answerability.js';
+import { givesTasks, inPlace, placeName, placesIn, placesOf, requiredFacts, taskBody, unknownFocus, type FactTest } from './answerability.js';
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
@@ -194,7 +194,10 @@ export function createAnswerer(deps: AnswererDeps) {
         const terms = numbers.length ? numbersOf(h) : undefined;
         return !terms || numbers.some((n) => terms.has(n));
       });
-      const inScope = answering.filter(scopeOf(question, stats, places));
+      // "Công an phường có nhiệm vụ gì": a passage that names the police without giving it a task
+      // does not answer.
+      const body = taskBody(question);
+      const inScope = answering.filter(scopeOf(question, stats, places)).filter((h) => !body || givesTasks(h.chunk.section, h.chunk.text, body));
       const covered = inScope.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
       const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));

@@ -1,4 +1,4 @@
-import { analyzeQuery } from './analyze.js';
+import { analyzeQuery, analyzeText } from './analyze.js';
 import type { CorpusStats } from './coverage.js';
 import { fold } from './normalize.js';
 import { NO_DATE_NOTE } from './corpus.js';
@@ -201,6 +201,36 @@ export function placesNamed(question: string, places: readonly string[]): string
   const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
   const at = (p: string) => q.search(new RegExp(`\\b${p}\\b`));
   return places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
+}
+
+/** Words that start the name of a body: "công an", "Sở …", "Phòng …", "Trung tâm …", "Ban …". */
+const BODY_HEADS = /^(?:cong an|quan su|so|phong|ban|trung tam|hoi dong|hoi|doan|mat tran|uy ban|dang uy|chi bo|thanh uy|to dan pho|truong)\b/;
+/** "… có nhiệm vụ gì", "… được giao nhiệm vụ gì", "… phải làm gì": the tasks of the body before it. */
+const TASKS = /^(.*?)\b(?:co nhiem vu|duoc (?:\p{L}+ )?(?:giao|de nghi)|phai lam gi|lam gi|co trach nhiem)\b/u;
+
+/**
+ * The body whose tasks the question asks for, as its first two folded syllables ("cong an",
+ * "so van", "trung tam"); undefined when the question asks no body's tasks.
+ */
+export function taskBody(question: string): string | undefined {
+  const phrase = TASKS.exec(fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' '))?.[1];
+  if (!phrase) return undefined;
+  const words = analyzeQuery(phrase).folded.filter((w) => !PARTICLES.has(w));
+  const body = words.slice(0, 2).join(' ');
+  return words.length >= 2 && BODY_HEADS.test(body) ? body : undefined;
+}
+
+/**
+ * True when a passage gives tasks to `body`: its heading names the body ("3. Trung tâm Văn hóa…",
+ * "1. Đề nghị Ban Xây dựng Đảng…"), or a sentence has it act ("Sở Văn hóa … chủ trì", "giao Sở Khoa
+ * học …"). "quản lý lực lượng công an, quân sự" names the police without giving it a task.
+ */
+export function givesTasks(section: string, text: string, body: string): boolean {
+  if (` ${analyzeText(section).folded.join(' ')} `.includes(` ${body} `)) return true;
+  const t = ` ${analyzeText(text).folded.join(' ')} `;
+  const acts = new RegExp(` ${body}(?: \\S+){0,8}? (?:chu tri|co trach nhiem|phoi hop|thuc hien|tham muu|huong dan|chi dao|to chuc|tiep tuc) `);
+  const asked = new RegExp(` (?:giao|de nghi|doi voi)(?: \\S+){0,2}? ${body} `);
+  return acts.test(t) || asked.test(t);
 }
 
 /** Which places the question is about. */

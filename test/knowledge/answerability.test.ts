@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredFacts, withoutCitedDates } from '../../src/knowledge/answerability.js';
+import { givesTasks, requiredFacts, taskBody, withoutCitedDates } from '../../src/knowledge/answerability.js';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
 
 /** The offline answerer on the real corpus: what it answers, and what it declines, and why. */
@@ -39,6 +39,8 @@ describe('declines what the documents do not say', () => {
     ['a department written in full that the corpus never names', 'Theo CV của UBND TP Hải Phòng thì Sở Giáo dục và Đào tạo có nhiệm vụ cụ thể gì trong phong trào Bình dân học vụ số?'],
     // The Ministry's letter sets no deadline; its own facts say when it was issued.
     // The plans name the council among those commended; none lists its members.
+    // "quản lý lực lượng công an, quân sự" names the police; no passage gives it a task.
+    ['the tasks of a body the documents name but give none', 'công an phường có nhiệm vụ gì trong phong trào'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
@@ -241,6 +243,20 @@ describe('a deadline is not the date a document was issued', () => {
 
   it('does not read "hạn chế" (to limit) as a deadline', () => {
     expect(requiredFacts('hạn chế sử dụng giấy tờ như thế nào')).toEqual([]);
+  });
+});
+
+describe('the tasks of a body', () => {
+  it('reads which body the question asks about', () => {
+    expect(taskBody('Sở Văn hoá, Thể thao và Du lịch được giao nhiệm vụ gì')).toBe('so van');
+    expect(taskBody('cong an phuong hai duong co nhiem vu gi')).toBe('cong an');
+    expect(taskBody('nam 2025 cac co quan phai lam gi')).toBeUndefined();
+  });
+  it('finds them under the body’s heading or where the body acts, not where it is only named', () => {
+    expect(givesTasks('VI. TỔ CHỨC THỰC HIỆN › 3. Trung tâm Văn hóa', 'Mở chuyên mục.', 'trung tam')).toBe(true);
+    expect(givesTasks('4.', 'Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp …', 'so van')).toBe(true);
+    expect(givesTasks('2.', 'Giao Sở Khoa học và Công nghệ chủ trì …', 'so khoa')).toBe(true);
+    expect(givesTasks('1. Nội dung', 'quản lý lực lượng công an, quân sự; chú trọng xây dựng …', 'cong an')).toBe(false);
   });
 });
 
