@@ -29,6 +29,7 @@ const SAFE: Record<string, string> = {
   nd: 'người dân',
   hs: 'học sinh',
   sv: 'sinh viên',
+  gv: 'giáo viên',
   bnv: 'bộ nội vụ',
   ttg: 'thủ tướng',
   cp: 'chính phủ',

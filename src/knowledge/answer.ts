@@ -187,7 +187,17 @@ export function createAnswerer(deps: AnswererDeps) {
       // A target's year is stated at the target ("2.1. Năm 2025"): "chỉ tiêu năm 2027" is not
       // answered by an award criterion under "3.2. … khen thưởng sơ kết vào năm 2027".
       const target = asksTarget(question);
-      const numbersOf = (h: ChunkHit) => (target ? targetTerms(h) : passageTerms(h));
+      const ownNumbers = (h: ChunkHit) => (target ? targetTerms(h) : passageTerms(h));
+      // A section split into passages names a document once: "2. … Kế hoạch số 150/KH-UBND …" then
+      // "Giao Sở Khoa học và Công nghệ chủ trì …" answers "theo KH 150, sở nào chủ trì".
+      const sectionOf = (h: ChunkHit) => `${h.doc.id}\u0000${h.chunk.section}`;
+      const mates = new Map<string, ChunkHit[]>();
+      for (const h of hits) mates.set(sectionOf(h), [...(mates.get(sectionOf(h)) ?? []), h]);
+      const numbersOf = (h: ChunkHit) => {
+        const all = new Set(ownNumbers(h));
+        for (const m of mates.get(sectionOf(h)) ?? []) if (m !== h) for (const n of numbers) if (ownNumbers(m).has(n)) all.add(n);
+        return all;
+      };
       const answering = hits.filter((h) => {
         if (coverage(about, h, stats) < minCoverage) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;

@@ -28,7 +28,9 @@ export const PARTICLES = new Set(
     // How people address a page or a bot: "… là ngày nào vậy ad?", "bot ơi"; "trong top mấy";
     // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch",
     // "sở nào lo việc …".
-    'ad admin bot ak top rat bon giong cai lo'
+    'ad admin bot ak top rat bon giong cai lo ' +
+    // "cuối năm", "cuối tháng": when, not what.
+    'cuoi'
   ).split(/\s+/),
 );
 

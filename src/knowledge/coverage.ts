@@ -92,10 +92,26 @@ function typoOfParticle(t: string, stats: CorpusStats): boolean {
   return t.length >= 4 && !/\d/.test(t) && stats.typos.candidates(t).some((c) => PARTICLES.has(c));
 }
 
+/**
+ * "địa phương xử lý việc khen thưởng thế nào", "giải quyết ra sao": verbs that ask how, whatever
+ * the documents call it.
+ */
+const HOW_VERBS = new Set(['xu ly', 'giai quyet']);
+const HOW_NEXT = new Set(['viec', 'the', 'ra', 'nhu', 'sao']);
+
+function withoutHow(words: string[]): string[] {
+  // "bị xử lý thế nào" asks for a sanction, which the documents may not set.
+  if (words.includes('bi')) return words;
+  return words.filter((_, i) => {
+    const at = (j: number) => HOW_VERBS.has(`${words[j]} ${words[j + 1]}`) && (j + 2 >= words.length || HOW_NEXT.has(words[j + 2]!));
+    return !at(i) && !(i > 0 && at(i - 1));
+  });
+}
+
 /** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
 export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
-  const all = analyzeQuery(question)
-    .folded.filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)))
+  const all = withoutHow(analyzeQuery(question).folded)
+    .filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)))
     .map((t) => SYNONYMS[t] ?? t);
   const unknown: string[] = [];
   const terms = all.map((t, i) => {

@@ -78,14 +78,23 @@ export function withoutGuess(question: string): string {
  * one is too short to stand alone ("Vậy đã đạt chưa?" needs the story).
  */
 export function theAsk(question: string): string {
-  const parts = question.trim().split(/(?<=[.!?…])\s+/u);
-  if (parts.length < 2) return question;
-  const last = parts.at(-1)!;
   const asks = (s: string) => s.includes('?') || ASKED.test(fold(s));
-  if (!asks(last) || parts.slice(0, -1).some(asks)) return question;
-  const words = analyzeQuery(last).folded.filter((w) => !PARTICLES.has(w));
-  return words.length >= 6 ? last : question;
+  const standsAlone = (s: string) => analyzeQuery(s).folded.filter((w) => !PARTICLES.has(w)).length >= 6;
+  const parts = question.trim().split(/(?<=[.!?…])\s+/u);
+  if (parts.length >= 2) {
+    const last = parts.at(-1)!;
+    return asks(last) && !parts.slice(0, -1).some(asks) && standsAlone(last) ? last : question;
+  }
+  // "em đang soạn tờ trình khen thưởng, cần trích dẫn hướng dẫn … số mấy": who asks, then what.
+  const comma = question.indexOf(',');
+  if (comma < 0 || !FIRST_PERSON.test(fold(question))) return question;
+  const story = question.slice(0, comma);
+  const rest = question.slice(comma + 1).trim();
+  return !asks(story) && standsAlone(rest) ? rest : question;
 }
+
+/** A message that starts by saying who asks: "em là GV …", "nhà em có HTX …", "tôi đang …". */
+const FIRST_PERSON = /^\s*(?:cho\s+)?(?:em|e|toi|minh|nha em|nha minh|ben em|bon em|chung toi|chung em)\s+(?:la|dang|co|moi|lam|o|muon|can)\b/;
 
 /** A document named by who issued it, not by its number: "văn bản của thành phố", "công văn của bộ". */
 const LEVELS: [RegExp, DocLevel][] = [

@@ -41,6 +41,7 @@ describe('declines what the documents do not say', () => {
     // The plans name the council among those commended; none lists its members.
     // "quản lý lực lượng công an, quân sự" names the police; no passage gives it a task.
     ['the tasks of a body the documents name but give none', 'công an phường có nhiệm vụ gì trong phong trào'],
+    ['a sanction ("bị xử lý")', 'don vi nao nop bao cao tre han 05/12 thi bi xu ly the nao'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
@@ -85,6 +86,12 @@ describe('answers how people really type', () => {
     ['a deadline found deeper in the search', 'o phuong hai duong thi han chot nop bao cao thi dua hang nam cho phong van hoa xa hoi la ngay nao vay', '15/12'],
     // "phần mềm", "online": the asker's story; the documents need not know its words.
     ['a story, then the question', 'Nhà em có HTX nhỏ làm dịch vụ ở Hồng An, anh chị em trong HTX học dùng phần mềm quản lý, bán hàng online khá tốt. Vậy HTX có thuộc đối tượng được khen thưởng trong phong trào thi đua chuyển đổi số của phường không ạ?', 'hợp tác xã'],
+    ['"GV", and who asks told before a comma', 'e la GV truong THCS o Hong An, KH phuong co chi tieu gi ve viec cac truong pho thong day ky nang so cho hoc sinh ko a, bao nhieu phan tram?', '80% trở lên'],
+    ['"soạn tờ trình": the asker’s task, not the topic', 'em dang soan to trinh khen thuong CDS, can trich dan huong dan khen thuong cua BNV cho 2 phong trao, la HD so may ngay nao vay a', '3751'],
+    ['"cuối năm"', 'Kết quả tham gia phong trào thi đua CĐS của cá nhân có được tính vào bình xét khen thưởng cuối năm ko ạ? (KH phường Hồng An)', 'bình xét khen thưởng'],
+    ['"xử lý … thế nào" asks how', 'Theo CV 4735/BNV, nếu thành tích xuất sắc có phạm vi ảnh hưởng toàn quốc thì địa phương xử lý việc khen thưởng thế nào?', 'đề nghị cấp trên khen thưởng'],
+    // "Kế hoạch số 150/KH-UBND" stands in the passage before, under the same "2.".
+    ['a document its section names once', 'theo cv 2144 so nao chu tri phoi hop voi So Noi vu ra soat trien khai cac noi dung phong trao thi dua theo KH 150/KH-UBND?', 'Sở Khoa học và Công nghệ'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],

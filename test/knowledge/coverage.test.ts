@@ -69,6 +69,11 @@ describe('a story told before the question', () => {
     expect(theAsk(two)).toBe(two);
     expect(theAsk('chi tieu nam 2025 la bao nhieu')).toBe('chi tieu nam 2025 la bao nhieu');
   });
+  it('leaves what follows the comma when the message starts by saying who asks', () => {
+    expect(theAsk('em đang soạn tờ trình, cần trích dẫn hướng dẫn khen thưởng của Bộ Nội vụ số mấy')).toBe('cần trích dẫn hướng dẫn khen thưởng của Bộ Nội vụ số mấy');
+    const asked = 'em muốn hỏi ai ký, công văn 2144 của thành phố về phong trào thi đua';
+    expect(theAsk(asked)).toBe(asked);
+  });
 });
 
 describe('a document named by who issued it', () => {
