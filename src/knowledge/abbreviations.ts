@@ -30,6 +30,7 @@ const SAFE: Record<string, string> = {
   hs: 'học sinh',
   sv: 'sinh viên',
   gv: 'giáo viên',
+  hcld: 'huân chương lao động',
   bnv: 'bộ nội vụ',
   ttg: 'thủ tướng',
   cp: 'chính phủ',
@@ -88,6 +89,9 @@ const SAFE: Record<string, string> = {
   dc: 'được',
   trc: 'trước',
   vs: 'với',
+  kq: 'kết quả',
+  dk: 'điều kiện',
+  online: 'trực tuyến',
   hcm: 'hồ chí minh',
 };
 
@@ -99,6 +103,8 @@ const SAFE: Record<string, string> = {
 const EXACT: Record<string, string> = {
   'NĐ': 'nghị định',
   'QĐ': 'quyết định',
+  // Upper case only: "ai" is "who".
+  'AI': 'trí tuệ nhân tạo',
 };
 
 /** Words and numbers, as `tokenize` sees them, but before folding. */

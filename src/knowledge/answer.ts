@@ -4,7 +4,7 @@ import { givesTasks, inPlace, placeName, placesIn, placesOf, requiredFacts, task
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
 import { bestSentences, sentences, type Evidence } from './extractive.js';
-import { asksTarget, levelNamed, theAsk } from './understand.js';
+import { asksTarget, levelNamed, storyWords, theAsk } from './understand.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
 
@@ -35,7 +35,8 @@ const REFUSAL_TOKEN = 'KHONG_TIM_THAY';
  * 2025" does not answer "sơ kết năm 2027 vào tháng mấy?".
  */
 function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], doc: DocMeta, section: string): boolean {
-  if (!needs.every((test) => test(sentence))) return false;
+  // "… vào năm nào": "3.2. Tiêu chuẩn và khen thưởng sơ kết vào năm 2027" dates what stands under it.
+  if (!needs.every((test) => test(sentence) || (test.inHeadings === true && test(section)))) return false;
   // "Trên 80% …" under "2.1. Năm 2025" is the 2025 target.
   const have = new Set(tokenize(`${sentence} ${doc.number ?? ''} ${section}`));
   // One of them per sentence: "năm 2025 và 2026" is answered by a 2025 passage and a 2026 one
@@ -170,7 +171,8 @@ export function createAnswerer(deps: AnswererDeps) {
       const { stats } = deps;
       // A story told before the question sets the place; the last sentence says what is asked.
       const topic = questionTopic(theAsk(question), stats);
-      if (topic.unknown.length > 0 || unknownFocus(question, stats)) return refusal();
+      const story = storyWords(question);
+      if (topic.unknown.some((w) => !story.has(w)) || unknownFocus(question, stats)) return refusal();
       const place = placesIn(question, places, stats);
       if (place.unknown) return refusal();
       // The place named is checked below, passage by passage (`inPlace`); as topic words it would

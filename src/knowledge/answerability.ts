@@ -29,13 +29,13 @@ export const PARTICLES = new Set(
     // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch",
     // "sở nào lo việc …".
     'ad admin bot ak top rat bon giong cai lo ' +
-    // "cuối năm", "cuối tháng": when, not what.
-    'cuoi'
+    // "cuối năm", "cuối tháng": when, not what; "… z" on a phone.
+    'cuoi z zay'
   ).split(/\s+/),
 );
 
-/** Everyday words for the documents' own wording: "nộp báo cáo" is "gửi báo cáo" there. */
-export const SYNONYMS: Record<string, string> = { nop: 'gui' };
+/** Everyday words for the documents' own wording: "nộp báo cáo" is "gửi báo cáo" there, "xài" is "(sử) dụng". */
+export const SYNONYMS: Record<string, string> = { nop: 'gui', xai: 'dung' };
 
 /**
  * "ai là người phát động …": the thing asked about starts after "người". A one-syllable verb
@@ -105,7 +105,10 @@ export function withoutCitedDates(text: string, keep: readonly string[] = []): s
 }
 
 /** A predicate over passage text: does it hold the kind of fact the question asks for? */
-export type FactTest = (passage: string) => boolean;
+export type FactTest = ((passage: string) => boolean) & {
+  /** A heading above the passage may hold the fact ("3.2. … khen thưởng sơ kết vào năm 2027"). */
+  inHeadings?: boolean;
+};
 
 /** The kinds of fact the question demands of a passage (empty: any covering passage may answer). */
 export function requiredFacts(question: string): FactTest[] {
@@ -127,6 +130,12 @@ export function requiredFacts(question: string): FactTest[] {
     tests.push((t) => DATE.test(asksCited ? t : withoutCitedDates(t, named)) || NO_DATE_NOTE.test(t));
   } else if (/\bthang (nao|may)\b/.test(q)) {
     tests.push((t) => /\b\d{1,2}\/\d{1,2}\b|tháng \d{1,2}\b/u.test(t));
+  } else if (/\b(khi nao|bao gio|luc nao|nam nao)\b(?! thi\b)/.test(q) && !/\b(thi|duoc)\b.*\b(khi nao|bao gio)\b/.test(q)) {
+    // "khi nào mở lớp": a day, a month or a year ("Năm 2027: tổ chức sơ kết"); not "khi nào thì
+    // được khen" or "được xét Bằng khen khi nào", which ask for a condition.
+    const dated: FactTest = (t) => DATE.test(withoutCitedDates(t, named)) || /\b(?:năm|Năm) 20\d\d\b/u.test(withoutCitedDates(t, named));
+    dated.inHeadings = true;
+    tests.push(dated);
   }
   // "tỷ lệ …", "bao nhiêu phần trăm": a share is answered by a percentage, not by a sentence that
   // shares the topic's words ("tỷ lệ dịch vụ công trực tuyến" ≠ "nền tảng học tập trực tuyến").

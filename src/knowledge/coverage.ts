@@ -1,5 +1,6 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { PARTICLES, SYNONYMS } from './answerability.js';
+import { fold } from './normalize.js';
 import { TypoIndex } from './typo.js';
 import type { Chunk, ChunkHit, DocMeta } from './types.js';
 
@@ -99,18 +100,42 @@ function typoOfParticle(t: string, stats: CorpusStats): boolean {
 const HOW_VERBS = new Set(['xu ly', 'giai quyet']);
 const HOW_NEXT = new Set(['viec', 'the', 'ra', 'nhu', 'sao']);
 
-function withoutHow(words: string[]): string[] {
+function withoutHow(words: string[], question: string): string[] {
   // "bị xử lý thế nào" asks for a sanction, which the documents may not set.
   if (words.includes('bi')) return words;
+  const asksHow = HOW_ASKED.test(fold(question));
   return words.filter((_, i) => {
-    const at = (j: number) => HOW_VERBS.has(`${words[j]} ${words[j + 1]}`) && (j + 2 >= words.length || HOW_NEXT.has(words[j + 2]!));
+    const at = (j: number) => HOW_VERBS.has(`${words[j]} ${words[j + 1]}`) && (asksHow || j + 2 >= words.length || HOW_NEXT.has(words[j + 2]!));
     return !at(i) && !(i > 0 && at(i - 1));
   });
+}
+const HOW_ASKED = /\b(the nao|ra sao|lam sao)\b/;
+
+/**
+ * Everyday phrases for the documents' wording: "người lớn" is "người trưởng thành" there; and
+ * the particle "nhỉ", which folds like "Nhì".
+ */
+const EVERYDAY: [string[], string[]][] = [[['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']]];
+
+function everyday(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // "… 15/12 nhỉ": a particle, folded like "hạng Nhì", "giải nhì".
+    if (words[i] === 'nhi' && words[i - 1] !== 'hang' && words[i - 1] !== 'giai') continue;
+    const hit = EVERYDAY.find(([from]) => from.every((w, j) => words[i + j] === w));
+    if (!hit) {
+      out.push(words[i]!);
+      continue;
+    }
+    out.push(...hit[1]);
+    i += hit[0].length - 1;
+  }
+  return out;
 }
 
 /** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
 export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
-  const all = withoutHow(analyzeQuery(question).folded)
+  const all = withoutHow(everyday(analyzeQuery(question).folded), question)
     .filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)))
     .map((t) => SYNONYMS[t] ?? t);
   const unknown: string[] = [];

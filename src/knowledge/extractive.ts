@@ -17,11 +17,16 @@ const SIGNER = /\b(ai ky|ai ki|nguoi ky|ky boi|ky ten)\b/;
 /** "Gửi cho những cơ quan nào?", "kính gửi ai", "nơi nhận": who the document is addressed to, folded. */
 const RECIPIENTS = /\b(gui cho|gui toi|gui den|gui nhung|gui ai|kinh gui|noi nhan)\b/;
 
+/** A date, or the plain statement that the copy has none (the document's info passage). */
+const WHEN = {
+  ask: /\b(khi nao|bao gio|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/,
+  fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|[Nn]ăm 20\d\d|[Tt]háng \d/.source}|${NO_DATE_NOTE.source}`, 'u'),
+};
+
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
-  // A date, or the plain statement that the copy has none (the document's info passage).
-  { ask: /\b(khi nao|bao gio|han|ngay nao|thoi han|truoc ngay|luc nao|nam nao|moc)\b/, fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|[Nn]ăm 20\d\d|[Tt]háng \d/.source}|${NO_DATE_NOTE.source}`, 'u') },
+  WHEN,
   // "Ai ký …?": the document's own facts name its signer.
   { ask: SIGNER, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
@@ -67,6 +72,17 @@ export function agentClause(sentence: string, verb: string): string | undefined 
     }
   }
   return undefined;
+}
+
+/** True when the question asks for a kind of fact (a share, a date, a signer, a body). */
+export function asksKindOfFact(question: string): boolean {
+  const folded = tokenize(question).join(' ');
+  return ASKS.some((a) => a.ask.test(folded));
+}
+
+/** True when the question asks when ("khi nào", "bao giờ", "năm nào"): a date or a year answers. */
+export function asksWhen(question: string): boolean {
+  return WHEN.ask.test(tokenize(question).join(' '));
 }
 
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);

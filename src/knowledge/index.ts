@@ -6,6 +6,7 @@ import { createAnswerer, type ChatLike } from './answer.js';
 import { placesOf, requiredFacts } from './answerability.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
+import { asksWhen } from './extractive.js';
 import { levelNamed, understood } from './understand.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import { topicsOf } from './topics.js';
@@ -91,9 +92,9 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     async ask(asked) {
       const question = understood(asked, stats);
       // "năm 2025 và 2026": each year's passages must be among the hits, so more of them; so too
-      // when a kind of fact is asked (a date, a count): passages without it cannot answer.
+      // when a kind of fact is asked (a date, a count, "khi nào"): passages without it cannot answer.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
-      const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length ? 10 : 5);
+      const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length || asksWhen(question) ? 10 : 5);
       return answerer.ask(question, await searchRead(question, k), asked);
     },
   };

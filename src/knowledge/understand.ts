@@ -93,6 +93,19 @@ export function theAsk(question: string): string {
   return !asks(story) && standsAlone(rest) ? rest : question;
 }
 
+/**
+ * The words of the asker's own circumstances, when the message starts with them: "nhà mình có
+ * tiệm tạp hóa (hộ kinh doanh) ở p. Hải Dương thì …" → "tiem", "tap", "hoa"… (folded), up to the
+ * first comma, "thì" or full stop. The documents need not know them; the question after them must
+ * still be covered.
+ */
+export function storyWords(question: string): Set<string> {
+  const q = fold(question);
+  if (!FIRST_PERSON.test(q)) return new Set();
+  const end = q.search(/,|\.|\bthi\b/);
+  return new Set(analyzeQuery(end < 0 ? '' : q.slice(0, end)).folded);
+}
+
 /** A message that starts by saying who asks: "em là GV …", "nhà em có HTX …", "tôi đang …". */
 const FIRST_PERSON = /^\s*(?:cho\s+)?(?:em|e|toi|minh|nha em|nha minh|ben em|bon em|chung toi|chung em)\s+(?:la|dang|co|moi|lam|o|muon|can)\b/;
 

@@ -42,6 +42,9 @@ describe('declines what the documents do not say', () => {
     // "quản lý lực lượng công an, quân sự" names the police; no passage gives it a task.
     ['the tasks of a body the documents name but give none', 'công an phường có nhiệm vụ gì trong phong trào'],
     ['a sanction ("bị xử lý")', 'don vi nao nop bao cao tre han 05/12 thi bi xu ly the nao'],
+    // Passages share "lớp", "dân", "phố"…; none gives a time.
+    ['a time no passage gives ("khi nào")', 'lớp dạy dùng đt thông minh cho ng già ở tổ dân phố khi nào mở vậy'],
+    ['an award form the plans do not describe, "hạng nhì" folded like "nhỉ"', 'huan chuong lao dong hang nhi can tieu chuan gi'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
@@ -92,6 +95,12 @@ describe('answers how people really type', () => {
     ['"xử lý … thế nào" asks how', 'Theo CV 4735/BNV, nếu thành tích xuất sắc có phạm vi ảnh hưởng toàn quốc thì địa phương xử lý việc khen thưởng thế nào?', 'đề nghị cấp trên khen thưởng'],
     // "Kế hoạch số 150/KH-UBND" stands in the passage before, under the same "2.".
     ['a document its section names once', 'theo cv 2144 so nao chu tri phoi hop voi So Noi vu ra soat trien khai cac noi dung phong trao thi dua theo KH 150/KH-UBND?', 'Sở Khoa học và Công nghệ'],
+    ['"HCLĐ" for Huân chương Lao động', 'HCLĐ hang ba thi dia phuong can chi so DTI top may a', '01 đến 05'],
+    ['"người lớn" for the plans’ "người trưởng thành"', 'nam 2025 bao nhieu % nguoi lon o hong an phai dat pho cap ky nang so tren vneid vay', '80%'],
+    ['"xài" for "sử dụng"', 'den 2026 thi bn % dan o Hồng An phai xai tot thiet bi thong minh', '100% người dân trưởng thành'],
+    ['"kq", and "nhỉ" (not "hạng Nhì")', 'bc kq thi dua hang nam ben hong an nop cho phong vhxh han chot 5/12 hay 15/12 nhi', '05/12'],
+    ['"… z" for "vậy"', 'MTTQ vs đoàn thể ở Hồng An làm gì cho BDHVS z', 'đội hình “Bình dân học vụ số”'],
+    ['"khi nào", answered by a year', 'khi nao so ket phong trao thi dua vay ad', 'Năm 2027'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
