@@ -181,7 +181,8 @@ export function createAnswerer(deps: AnswererDeps) {
       // about it, though few repeat it ("bình dân học vụ số để làm gì" is answered under "Mục đích").
       const placeWords = new Set(place.named.flatMap((p) => p.split(' ')));
       const inTheme = themeWords(topic.terms, stats);
-      const kept = topic.terms.filter((t, i) => !placeWords.has(t) && !inTheme[i]);
+      // An unknown word of the asker's own story ("nhà mình có tiệm …") is no topic to cover either.
+      const kept = topic.terms.filter((t, i) => !placeWords.has(t) && !inTheme[i] && !(story.has(t) && topic.unknown.includes(t)));
       const about = kept.length ? { ...topic, terms: kept } : topic;
       const needs = requiredFacts(question);
       // Years and document numbers (3+ digits) must be answered; "cấp 2", "mục 3" are not such asks.

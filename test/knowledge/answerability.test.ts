@@ -101,6 +101,8 @@ describe('answers how people really type', () => {
     ['"kq", and "nhỉ" (not "hạng Nhì")', 'bc kq thi dua hang nam ben hong an nop cho phong vhxh han chot 5/12 hay 15/12 nhi', '05/12'],
     ['"… z" for "vậy"', 'MTTQ vs đoàn thể ở Hồng An làm gì cho BDHVS z', 'đội hình “Bình dân học vụ số”'],
     ['"khi nào", answered by a year', 'khi nao so ket phong trao thi dua vay ad', 'Năm 2027'],
+    // "tiệm tạp hóa": the asker's own shop; the plan names "hộ kinh doanh".
+    ['the asker’s circumstances in words the documents lack', 'nha minh co tiem tap hoa (ho kinh doanh) o p. Hải Dương thì có đc khuyến khích CĐS ko', 'hộ kinh doanh'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
