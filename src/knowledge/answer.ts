@@ -190,22 +190,22 @@ export function createAnswerer(deps: AnswererDeps) {
       // A target's year is stated at the target ("2.1. Năm 2025"): "chỉ tiêu năm 2027" is not
       // answered by an award criterion under "3.2. … khen thưởng sơ kết vào năm 2027".
       const target = asksTarget(question);
-      const ownNumbers = (h: ChunkHit) => (target ? targetTerms(h) : passageTerms(h));
+      const own = new Map<ChunkHit, Set<string>>();
+      const ownNumbers = (h: ChunkHit) => {
+        let terms = own.get(h);
+        if (!terms) own.set(h, (terms = target ? targetTerms(h) : passageTerms(h)));
+        return terms;
+      };
       // A section split into passages names a document once: "2. … Kế hoạch số 150/KH-UBND …" then
       // "Giao Sở Khoa học và Công nghệ chủ trì …" answers "theo KH 150, sở nào chủ trì".
       const sectionOf = (h: ChunkHit) => `${h.doc.id}\u0000${h.chunk.section}`;
       const mates = new Map<string, ChunkHit[]>();
-      for (const h of hits) mates.set(sectionOf(h), [...(mates.get(sectionOf(h)) ?? []), h]);
-      const numbersOf = (h: ChunkHit) => {
-        const all = new Set(ownNumbers(h));
-        for (const m of mates.get(sectionOf(h)) ?? []) if (m !== h) for (const n of numbers) if (ownNumbers(m).has(n)) all.add(n);
-        return all;
-      };
+      if (numbers.length) for (const h of hits) mates.set(sectionOf(h), [...(mates.get(sectionOf(h)) ?? []), h]);
+      const holds = (h: ChunkHit, n: string) => ownNumbers(h).has(n) || (mates.get(sectionOf(h)) ?? []).some((m) => m !== h && ownNumbers(m).has(n));
       const answering = hits.filter((h) => {
         if (coverage(about, h, stats) < minCoverage) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
-        const terms = numbers.length ? numbersOf(h) : undefined;
-        return !terms || numbers.some((n) => terms.has(n));
+        return numbers.length === 0 || numbers.some((n) => holds(h, n));
       });
       // "Công an phường có nhiệm vụ gì": a passage that names the police without giving it a task
       // does not answer.
@@ -213,7 +213,7 @@ export function createAnswerer(deps: AnswererDeps) {
       const inScope = answering.filter(scopeOf(question, stats, places)).filter((h) => !body || givesTasks(h.chunk.section, h.chunk.text, body));
       const covered = inScope.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.
-      const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => numbersOf(h).has(n)));
+      const answered = (list: ChunkHit[]) => list.length > 0 && numbers.every((n) => list.some((h) => holds(h, n)));
       if (!answered(covered)) return place.named.length && answered(inScope) ? elsewhere(question, topic, place.named, inScope) : refusal();
       const quoting = { places: place.named };
       const ranked = () => bestSentences(question, topic, covered, deps.stats, { ...quoting, max: covered.length, minShare: 0 });
