@@ -112,10 +112,16 @@ function withoutHow(words: string[], question: string): string[] {
 const HOW_ASKED = /\b(the nao|ra sao|lam sao)\b/;
 
 /**
- * Everyday phrases for the documents' wording: "người lớn" is "người trưởng thành" there; and
- * the particle "nhỉ", which folds like "Nhì".
+ * Everyday phrases for the documents' wording: "người lớn" is "người trưởng thành" there; words
+ * that ask for the form of the answer ("liệt kê đầy đủ giúp mình"); and the particle "nhỉ", which
+ * folds like "Nhì".
  */
-const EVERYDAY: [string[], string[]][] = [[['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']]];
+const EVERYDAY: [string[], string[]][] = [
+  [['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']],
+  // How to answer, not what about: "kể hết ra", "liệt kê đầy đủ giúp mình".
+  ...['ke het ra', 'ke het', 'ke ra', 'liet ke day du', 'liet ke', 'giup minh', 'giup em', 'giup toi', 'giup voi']
+    .map((p): [string[], string[]] => [p.split(' '), []]),
+];
 
 function everyday(words: string[]): string[] {
   const out: string[] = [];

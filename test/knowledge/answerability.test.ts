@@ -103,6 +103,8 @@ describe('answers how people really type', () => {
     ['"khi nào", answered by a year', 'khi nao so ket phong trao thi dua vay ad', 'Năm 2027'],
     // "tiệm tạp hóa": the asker's own shop; the plan names "hộ kinh doanh".
     ['the asker’s circumstances in words the documents lack', 'nha minh co tiem tap hoa (ho kinh doanh) o p. Hải Dương thì có đc khuyến khích CĐS ko', 'hộ kinh doanh'],
+    ['"liệt kê đầy đủ giúp mình": how to answer, not what about', 'kh phuong hong an co nhung hinh thuc, danh hieu khen thuong nao? liet ke day du giup minh', 'Huân chương Lao động; Cờ thi đua của Chính phủ'],
+    ['"Kể hết ra."', 'Nội dung thi đua thứ (8) trong KH phường Hải Dương có nêu các lĩnh vực công nghệ chiến lược nào cần đẩy mạnh hợp tác? Kể hết ra.', 'trí tuệ nhân tạo'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
