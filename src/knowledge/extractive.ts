@@ -43,6 +43,9 @@ const AUX = new Set(['da', 'se', 'dang', 'cung', 'vua', 'chinh']);
 /** Words that end a name: "… Hải Phòng về việc phát động" says what, not who. */
 const NOT_NAME = new Set(['ve', 'viec', 'cua', 'cho', 'de', 'va', 'voi', 'tai', 'trong', 'theo', 'nham', 'la', 'ma', 'duoc', 'bi', 'cac', 'nhung']);
 
+/** The weight of a sentence naming an agent, by the level of its document, when no place is named. */
+const AGENT_LEVEL: Record<string, number> = { 'trung ương': 4, 'thành phố': 3, 'phường': 2 };
+
 /** Quotes longer than this many words are cut to the clause that names the agent. */
 const LONG_QUOTE = 40;
 
@@ -314,7 +317,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
       // "Ai phát động …": a sentence that names who does it answers, not one that only repeats it.
       const agent = agentOf ? agentClause(s, agentOf) : undefined;
-      if (agent) score *= 2;
+      // "Ai phát động phong trào …" with no place named asks who started it: the highest level
+      // that says so (the Prime Minister), not the ward that launched it locally.
+      if (agent) score *= places.length === 0 ? AGENT_LEVEL[hit.doc.level] ?? 2 : 2;
       if (!best || score > best.score) best = { hit, sentence: agent ?? s, score };
     });
     if (best && best.score > 0) out.push(listsWhole && isList(units) ? { ...best, sentence: units.join(' ') } : best);
