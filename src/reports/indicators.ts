@@ -127,11 +127,11 @@ export const INDICATORS: readonly Indicator[] = [
       ...NGUOI_LAO_DONG,
       'lao\\s*dong',
       'cong\\s*nhan',
-      'doa?nh?\\s*ngh?iep',
+      'doa?nh?\\s*ngh?i?ep',
       'dn|dnnvv|htx|lhtx',
       '(?:lien\\s*)?hop\\s*tac\\s*xa',
     ],
-    markers: ['doa?nh?\\s*ngh?iep', 'dn|dnnvv|htx|lhtx', 'hop\\s*tac\\s*xa', 'cong\\s*ty'],
+    markers: ['doa?nh?\\s*ngh?i?ep', 'dn|dnnvv|htx|lhtx', 'hop\\s*tac\\s*xa', 'cong\\s*ty'],
     targets: [
       { year: 2025, comparator: '>=', percent: 80, source: src(2025, '80% người lao động trong các doanh nghiệp, hợp tác xã, liên hợp tác xã có kiến thức cơ bản về công nghệ số, có kỹ năng số, sử dụng được thiết bị thông minh để phục vụ sản xuất, kinh doanh, nâng cao năng suất lao động.') },
       { year: 2026, comparator: '>=', percent: 100, source: src(2026, '100% người lao động trong các doanh nghiệp, hợp tác xã, liên hợp tác xã có kiến thức về công nghệ số, có kỹ năng số, sử dụng tốt thiết bị thông minh để phục vụ sản xuất, kinh doanh, nâng cao năng suất lao động.') },

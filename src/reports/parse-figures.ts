@@ -44,6 +44,9 @@ const CLAIM =
 // the context kept ("ND", without "VNeID") could name another indicator.
 const CONTINUES =
   /^(?:[\s,:()+\-–]|(?<![a-z])(?:dat|duoc|tuong\s*(?:duong|ung)|bang|tuc|la|chiem|t[iy]\s*le|tl|a|roi|nhe)(?![a-z]))*$/;
+/** Measures of digital transformation the plan does not track (folded): e-invoices, accounts, payments, fibre, online services. */
+const OTHER_MEASURE =
+  /(?<![a-z])(?:hoa\s*don|tai\s*khoan|thanh\s*toan|tien\s*mat|cap\s*quang|internet|dich\s*vu\s*cong|ho\s*so|muc\s*\d)(?![a-z])/;
 const CONTINUE_VERB = /(?<![a-z])(?:dat|tuong\s*(?:duong|ung)|bang|tuc|chiem)(?![a-z])/;
 // Ratio and percent of one figure agree within 0.1 point (rounding to one decimal); 1 if approximate.
 const CONTINUE_TOLERANCE = 0.1;
@@ -102,7 +105,9 @@ function isReport(p: Prepared): boolean {
   const question = QUESTION.test(p.folded.trim());
   const cue = REPORT.test(p.folded);
   if (p.segments.some((s) => s.qs.length > 0)) return !question || cue;
-  return (cue || CLAIM.test(p.masked)) && !question && subjectClusters(p.masked).length > 0;
+  if (question) return false;
+  // "Dạ em báo cáo xã đã đạt chỉ tiêu rồi ạ": a claimed result, reported, whose figures are asked back.
+  return ((cue || CLAIM.test(p.masked)) && subjectClusters(p.masked).length > 0) || (cue && CLAIM.test(p.masked));
 }
 
 // "năm nay" (this year), "năm ngoái / năm trước / năm qua" (last year), folded.
@@ -195,6 +200,21 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
         } else problems.push({ kind: 'noIndicator', value });
         continue;
       }
+      // "doanh nghiệp sử dụng hóa đơn điện tử", "tài khoản VNeID mức 2": a known population, but
+      // another measure than the plan's.
+      if (OTHER_MEASURE.test(a.mention)) {
+        const parts = a.parts.map(shift);
+        const words = parts.flatMap((s) => contentWords(p.masked.slice(s.start, s.end)));
+        // The words from the population to the value ("doanh nghiệp sử dụng hóa đơn điện tử"), or
+        // after it when the value comes first ("97% DN dùng hóa đơn điện tử").
+        let from = Math.min(...parts.map((s) => s.start));
+        let until = Math.max(...parts.map((s) => s.end));
+        if (q.start >= from && q.start < until) [from, until] = q.start - from >= until - q.end ? [from, q.start] : [q.end, until];
+        from += subjectClusters(p.masked.slice(from, until))[0]?.start ?? 0;
+        const phrase = p.nfc.slice(from, until).replace(/[\s,:;.\-–]+(?:(?:đạt|là|được|chiếm)[\s,:;.\-–]*)*$/iu, '').trim();
+        problems.push({ kind: 'unknownIndicator', phrase, value, suggestions: closestIndicators(words) });
+        continue;
+      }
       const fig = toFigure(r.id, q, RATE.test(mention), problems);
       if (fig) last = figures.push(fig) - 1;
     }
@@ -202,6 +222,7 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
 
   const reported = new Set(figures.map((f) => f.indicator));
   for (const id of new Set(orphans)) if (!reported.has(id)) problems.push({ kind: 'noNumber', indicator: id });
+  if (figures.length === 0 && problems.length === 0) problems.push({ kind: 'noFigures' });
   const unique = dedupe(figures, problems);
   if (problems.length > 0) return { figures: [], period, needsClarification: true, question: questionFor(problems) };
   return { figures: unique, period, needsClarification: false };

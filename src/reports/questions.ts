@@ -19,7 +19,8 @@ export type Problem =
   | { kind: 'ambiguousIndicator'; phrase: string; value: string; ids: IndicatorId[] }
   | { kind: 'noIndicator'; value: string }
   | { kind: 'unreadable'; raw: string }
-  | { kind: 'twoYears' };
+  | { kind: 'twoYears' }
+  | { kind: 'noFigures' };
 
 export { viNumber };
 
@@ -54,6 +55,8 @@ function sentence(p: Problem): string {
     }
     case 'unreadable':
       return `Tôi chưa đọc được số “${p.raw}”. Anh/chị viết lại theo cách: dấu chấm phân cách hàng nghìn, dấu phẩy cho phần thập phân, ví dụ 1.234/1.500 hoặc 85,5%.`;
+    case 'noFigures':
+      return `Tôi chưa thấy số liệu nào trong tin nhắn. Anh/chị ghi rõ tên chỉ tiêu kèm ${EXAMPLE}. Các chỉ tiêu đang theo dõi: ${allShort()}.`;
     case 'twoYears':
       return 'Tin nhắn nhắc cả năm 2025 và năm 2026. Anh/chị gửi số liệu của từng năm trong một tin nhắn riêng.';
   }

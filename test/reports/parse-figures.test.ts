@@ -50,6 +50,29 @@ describe('parseFigures: the required samples', () => {
   });
 });
 
+describe('parseFigures: what the plan does not track', () => {
+  it.each([
+    ['Phường Linh Xuân báo cáo: tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 97%', 'hóa đơn điện tử'],
+    ['Tỷ lệ người dân có tài khoản VNeID mức 2 đạt 78%', 'tài khoản VNeID mức 2'],
+  ])('asks back on another measure of a known population: %s', (m, phrase) => {
+    const r = parseFigures(m);
+    expect(r).toMatchObject({ figures: [], needsClarification: true });
+    expect(r.question).toContain(phrase);
+  });
+
+  it('asks for the figures of a result claimed with no indicator and no number', () => {
+    const r = parseFigures('dạ em báo cáo xã đã đạt chỉ tiêu rồi ạ');
+    expect(r).toMatchObject({ figures: [], needsClarification: true });
+    expect(r.question).toContain('chưa thấy số liệu');
+  });
+
+  it('reads "doanh nghep" (a typo) as doanh nghiệp', () => {
+    expect(parseFigures('nguoi lao dong trong doanh nghep co ky nang so dat 1.800/2.500').figures).toStrictEqual([
+      { indicator: 'lao_dong_doanh_nghiep_ky_nang_so', numerator: 1800, denominator: 2500 },
+    ]);
+  });
+});
+
 describe('parseFigures: reading', () => {
   it.each([
     ['NĂM 2025: CBCCVC 90%', '2025'],
