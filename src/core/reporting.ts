@@ -257,8 +257,11 @@ export function createReporting(deps: ReportingDeps) {
       if (person.role === 'citizen') {
         // Told that reporting is for officers only when it is a report: a bare "123" or a pasted
         // "<script>alert(1)</script>" holds a number, names no indicator, and is left to the answerer.
-        // A question about reports ("… gửi báo cáo trước ngày nào?") is a question.
-        return parseFigures(text, now()).figures.length > 0 && !asksSomething(text) ? [{ text: texts.officersOnly }] : undefined;
+        // A question about reports ("… gửi báo cáo trước ngày nào?") is a question. "Em báo cáo xã đã
+        // đạt chỉ tiêu rồi" says it reports, though it holds no figure.
+        const parsed = parseFigures(text, now());
+        const reports = parsed.figures.length > 0 || (parsed.needsClarification && /\bbao cao\b/.test(fold(text)));
+        return reports && !asksSomething(text) ? [{ text: texts.officersOnly }] : undefined;
       }
       if (person.role !== 'officer' || !person.unitId) return undefined;
       const unit = await reports.getUnit(person.unitId);

@@ -95,6 +95,7 @@ describe('officers report figures by chat', () => {
 
   it('keeps roles in the core: citizens cannot report or see the summary; staff get it with a chart', async () => {
     expect(await say('citizen', 'Năm 2025: 85% CBCCVC có kỹ năng số')).toContain('/dangky');
+    expect(await say('citizen', 'dạ em báo cáo xã đã đạt chỉ tiêu rồi ạ')).toContain('/dangky');
     // A number that names no indicator is no report: the answerer replies.
     // Nor is a question about reports that holds a date.
     const asks = ['123', '<script>alert(1)</script>', 'bên phường Hải Dương thì DN phải gửi báo cáo trước ngày mấy? có giống hạn 05/12 bên Hồng An k'];
