@@ -31,6 +31,7 @@ const SAFE: Record<string, string> = {
   sv: 'sinh viên',
   gv: 'giáo viên',
   hcld: 'huân chương lao động',
+  bk: 'bằng khen',
   bnv: 'bộ nội vụ',
   ttg: 'thủ tướng',
   cp: 'chính phủ',

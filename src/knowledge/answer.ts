@@ -1,9 +1,9 @@
 import type { Citation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { givesTasks, inPlace, placeName, placesIn, placesOf, requiredFacts, taskBody, unknownFocus, type FactTest } from './answerability.js';
+import { givesTasks, inPlace, placeName, placesIn, placesOf, requiredFacts, taskBody, unknownFocus, withoutCitedDates, type FactTest } from './answerability.js';
 import { analyzeQuery, analyzeText } from './analyze.js';
 import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
-import { bestSentences, sentences, type Evidence } from './extractive.js';
+import { bestSentences, mayAnswer, sentences, type Evidence } from './extractive.js';
 import { asksTarget, levelNamed, storyWords, theAsk } from './understand.js';
 import { fold, tokenize } from './normalize.js';
 import type { Answer, ChunkHit, DocMeta } from './types.js';
@@ -38,10 +38,14 @@ function answersNeeds(sentence: string, needs: FactTest[], numbers: string[], do
   // "… vào năm nào": "3.2. Tiêu chuẩn và khen thưởng sơ kết vào năm 2027" dates what stands under it.
   if (!needs.every((test) => test(sentence) || (test.inHeadings === true && test(section)))) return false;
   // "Trên 80% …" under "2.1. Năm 2025" is the 2025 target.
-  const have = new Set(tokenize(`${sentence} ${doc.number ?? ''} ${section}`));
+  const have = new Set(tokenize(`${sentence} ${section}`));
+  // The number of the document itself ("theo CV 2144, … sơ kết năm 2027 trước ngày nào") says
+  // which document; the other numbers (the year) must stand at the fact.
+  const own = new Set(tokenize(doc.number ?? ''));
+  const asked = numbers.filter((n) => !own.has(n));
   // One of them per sentence: "năm 2025 và 2026" is answered by a 2025 passage and a 2026 one
   // (the caller checks that every number is answered somewhere).
-  return numbers.length === 0 || numbers.some((n) => have.has(n));
+  return asked.length === 0 || asked.some((n) => have.has(n));
 }
 
 /**
@@ -91,7 +95,8 @@ function scopeOf(question: string, stats: CorpusStats, places: readonly string[]
 
 /** The syllables of a passage's own heading and text: where a target states its year. */
 function targetTerms(h: ChunkHit): Set<string> {
-  return new Set(analyzeText(`${h.chunk.section.split(' › ').at(-1) ?? ''}\n${h.chunk.text}`).folded);
+  // Not the year of a document it cites ("Thông tư số 02/2025/TT-BGDĐT, ngày 24/01/2025").
+  return new Set(analyzeText(`${h.chunk.section.split(' › ').at(-1) ?? ''}\n${withoutCitedDates(h.chunk.text)}`).folded);
 }
 
 /**
@@ -203,7 +208,7 @@ export function createAnswerer(deps: AnswererDeps) {
       if (numbers.length) for (const h of hits) mates.set(sectionOf(h), [...(mates.get(sectionOf(h)) ?? []), h]);
       const holds = (h: ChunkHit, n: string) => ownNumbers(h).has(n) || (mates.get(sectionOf(h)) ?? []).some((m) => m !== h && ownNumbers(m).has(n));
       const answering = hits.filter((h) => {
-        if (coverage(about, h, stats) < minCoverage) return false;
+        if (!mayAnswer(question, h.chunk.section) || coverage(about, h, stats) < minCoverage) return false;
         if (needs.length && !sentences(h.chunk.text).some((s) => answersNeeds(s, needs, numbers, h.doc, h.chunk.section))) return false;
         return numbers.length === 0 || numbers.some((n) => holds(h, n));
       });

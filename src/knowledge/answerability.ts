@@ -29,8 +29,8 @@ export const PARTICLES = new Set(
     // and the small words of speech: "rất tốt", "bọn em", "có giống … không", "cái kế hoạch",
     // "sở nào lo việc …".
     'ad admin bot ak top rat bon giong cai lo ' +
-    // "cuối năm", "cuối tháng": when, not what; "… z" on a phone.
-    'cuoi z zay'
+    // "cuối năm", "cuối tháng": when, not what; "… z" on a phone; "ngoài việc …" (besides).
+    'cuoi z zay ngoai'
   ).split(/\s+/),
 );
 
@@ -48,6 +48,8 @@ const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
   /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
   WHO_IS,
+  // "hồ sơ gồm những giấy tờ gì": what the list is made of
+  /\b(?:gom|bao gom)\s+(?:nhung\s+|cac\s+)?(.+?)\s+(?:gi|nao)\b/,
   // "kinh phí … lấy từ đâu", "… lấy từ nguồn nào"
   /^(.*?)\b(?:lay tu|lay o|tu|o)\s+(?:dau|nguon nao)\b/,
   // "công an phường được giao nhiệm vụ gì", "… có nhiệm vụ gì", "… phải làm gì"
@@ -214,8 +216,8 @@ export function placesNamed(question: string, places: readonly string[]): string
   return places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
 }
 
-/** Words that start the name of a body: "công an", "Sở …", "Phòng …", "Trung tâm …", "Ban …". */
-const BODY_HEADS = /^(?:cong an|quan su|so|phong|ban|trung tam|hoi dong|hoi|doan|mat tran|uy ban|dang uy|chi bo|thanh uy|to dan pho|truong)\b/;
+/** Words that start the name of a body or an office: "công an", "Sở …", "Trung tâm …", "Thứ trưởng …". */
+const BODY_HEADS = /^(?:cong an|quan su|so|phong|ban|trung tam|hoi dong|hoi|doan|mat tran|uy ban|dang uy|chi bo|thanh uy|to dan pho|truong|thu truong|bo truong|chu tich|pho chu tich|giam doc)\b/;
 /** "… có nhiệm vụ gì", "… được giao nhiệm vụ gì", "… phải làm gì": the tasks of the body before it. */
 const TASKS = /^(.*?)\b(?:co nhiem vu|duoc (?:\p{L}+ )?(?:giao|de nghi)|phai lam gi|lam gi|co trach nhiem)\b/u;
 
@@ -224,11 +226,16 @@ const TASKS = /^(.*?)\b(?:co nhiem vu|duoc (?:\p{L}+ )?(?:giao|de nghi)|phai lam
  * "so van", "trung tam"); undefined when the question asks no body's tasks.
  */
 export function taskBody(question: string): string | undefined {
-  const phrase = TASKS.exec(fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' '))?.[1];
+  const phrase = TASKS.exec(fold(question).replace(/[^\p{L}\p{N}\s,]/gu, ' '))?.[1];
   if (!phrase) return undefined;
-  const words = analyzeQuery(phrase).folded.filter((w) => !PARTICLES.has(w));
-  const body = words.slice(0, 2).join(' ');
-  return words.length >= 2 && BODY_HEADS.test(body) ? body : undefined;
+  // "Sở Văn hoá, Thể thao … được giao gì": the whole phrase; "Trong CV 4735 của Bộ Nội vụ, Thứ
+  // trưởng Cao Huy được giao gì": its last clause.
+  for (const part of [phrase, phrase.split(',').at(-1)!]) {
+    const words = analyzeQuery(part).folded.filter((w) => !PARTICLES.has(w));
+    const body = words.slice(0, 2).join(' ');
+    if (words.length >= 2 && BODY_HEADS.test(body)) return body;
+  }
+  return undefined;
 }
 
 /**

@@ -91,6 +91,18 @@ export function asksWhen(question: string): boolean {
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
 
 /**
+ * True when a passage may answer the question: the recipients' list and the signature block
+ * answer only questions about the document (who signed it, to whom it goes, its number …);
+ * "Thứ trưởng Cao Huy được giao theo dõi nội dung gì" is not answered by "Nơi nhận: Thứ trưởng
+ * Cao Huy;".
+ */
+export function mayAnswer(question: string, section: string): boolean {
+  if (section !== SECTIONS.recipients && section !== SECTIONS.signature) return true;
+  const folded = tokenize(question).join(' ');
+  return ABOUT_DOCUMENT.test(folded) || RECIPIENTS.test(folded) || /\b(noi nhan|nhan duoc|ai nhan|chuc vu|ky ten)\b/.test(folded);
+}
+
+/**
  * Sentences longer than this many distinct syllables are scored ÷ √(length / this): a long
  * sentence holds more of any question's words without answering it better.
  */

@@ -45,6 +45,14 @@ describe('declines what the documents do not say', () => {
     // Passages share "lớp", "dân", "phố"…; none gives a time.
     ['a time no passage gives ("khi nào")', 'lớp dạy dùng đt thông minh cho ng già ở tổ dân phố khi nào mở vậy'],
     ['an award form the plans do not describe, "hạng nhì" folded like "nhỉ"', 'huan chuong lao dong hang nhi can tieu chuan gi'],
+    // "Năm 2027: tổ chức sơ kết" has no date; "tháng 8 năm 2025" is another year's deadline.
+    ['a deadline for a year no dated passage names, the document named by number', 'Theo CV 2144, các sở, ngành phải gửi báo cáo sơ kết phong trào thi đua năm 2027 về UBND thành phố trước ngày nào?'],
+    // The 2026 target cites "Thông tư số 02/2025/TT-BGDĐT, ngày 24/01/2025".
+    ['a target for a year only a cited document’s date names', 'Năm 2025 phường Hồng An đặt chỉ tiêu bao nhiêu % cơ sở giáo dục phổ thông thường xuyên triển khai chương trình giảng dạy kỹ năng số cho học sinh?'],
+    ['what a plan only cites sets', 'Kế hoạch 478-KH/TU của Thành ủy Hải Phòng đặt chỉ tiêu cụ thể gì cho năm 2025?'],
+    // "Nơi nhận: … Thứ trưởng Cao Huy;" names him; nothing gives him a task.
+    ['the tasks of a person the recipients’ list names', 'Trong CV 4735 của Bộ Nội vụ, Thứ trưởng Cao Huy được giao theo dõi, chỉ đạo nội dung gì?'],
+    ['what a list holds, in words the corpus never pairs ("giấy tờ")', 'Theo Hướng dẫn số 01/HD-BTĐKT ngày 23/6/2025, hồ sơ đề nghị khen thưởng phong trào “Hải Phòng thi đua đột phá” gồm những giấy tờ gì?'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
@@ -105,6 +113,7 @@ describe('answers how people really type', () => {
     ['the asker’s circumstances in words the documents lack', 'nha minh co tiem tap hoa (ho kinh doanh) o p. Hải Dương thì có đc khuyến khích CĐS ko', 'hộ kinh doanh'],
     ['"liệt kê đầy đủ giúp mình": how to answer, not what about', 'kh phuong hong an co nhung hinh thuc, danh hieu khen thuong nao? liet ke day du giup minh', 'Huân chương Lao động; Cờ thi đua của Chính phủ'],
     ['"Kể hết ra."', 'Nội dung thi đua thứ (8) trong KH phường Hải Dương có nêu các lĩnh vực công nghệ chiến lược nào cần đẩy mạnh hợp tác? Kể hết ra.', 'trí tuệ nhân tạo'],
+    ['"BK", and "ngoài việc …"', 'Công ty mình là DN trên địa bàn phường Hồng An, muốn được đề nghị BK Thủ tướng khi tổng kết phong trào. Ngoài việc làm CĐS hiệu quả thì có yêu cầu gì về xếp hạng chỉ số chuyển đổi số không?', 'Bằng khen của Thủ tướng Chính phủ'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
