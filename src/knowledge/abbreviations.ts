@@ -18,6 +18,7 @@ const SAFE: Record<string, string> = {
   cc: 'công chức',
   vc: 'viên chức',
   nld: 'người lao động',
+  ld: 'lao động',
   ubnd: 'ủy ban nhân dân',
   ub: 'ủy ban',
   hdnd: 'hội đồng nhân dân',

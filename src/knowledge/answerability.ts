@@ -38,12 +38,12 @@ export const PARTICLES = new Set(
 export const SYNONYMS: Record<string, string> = { nop: 'gui', xai: 'dung' };
 
 /**
- * "ai là người phát động …": the thing asked about starts after "người". A one-syllable verb
+ * "ai là người (đứng ra) phát động …": the thing asked about starts after "người". A one-syllable verb
  * ("ai là người ký kế hoạch") names an act, not a thing: "ký kế" need not stand together, while
  * "ai là trưởng phòng" still asks for a "trưởng phòng" the corpus never names.
  */
 const ONE_SYLLABLE_VERBS = new Set(['ky', 'ki', 'giao', 'gui', 'lap', 'duyet', 'trinh', 'cap', 'khen', 'xet', 'tang', 'chiu', 'lam']);
-const WHO_IS = /\bai la\s+(?:nguoi\s+)?(.*)$/;
+const WHO_IS = /\bai la\s+(?:nguoi\s+)?(?:dung ra\s+)?(.*)$/;
 const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
   /^(.*?)\b(?:ten la gi|ten gi|la ai|la nguoi nao)\b/,
@@ -196,7 +196,7 @@ const PLACE_WORD = /(?<![\p{L}])(?:[pP]hường|[xX]ã|[hH]uyện|[tT]ỉnh|[đ�
 /** Words that can follow "phường" without being a name: "phường nào", "phường có"… */
 const PLACE_STOP = new Set(
   ('nao co la da duoc minh toi em cua o thi phai can se dang va voi de trong nay do dat gui lam ban bao ' +
-    'thuc trien tham phat xay giao yeu chi ke cac nguoi hoc hien nam khen xet tang trao').split(' '),
+    'thuc trien tham phat xay giao yeu chi ke cac nguoi hoc hien nam khen xet tang trao han nop').split(' '),
 );
 
 export interface PlaceCheck {

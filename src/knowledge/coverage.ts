@@ -118,6 +118,8 @@ const HOW_ASKED = /\b(the nao|ra sao|lam sao)\b/;
  */
 const EVERYDAY: [string[], string[]][] = [
   [['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']],
+  // "bắt tay với đơn vị nào": works with, the plans' "phối hợp".
+  [['bat', 'tay'], ['phoi', 'hop']],
   // How to answer, not what about: "kể hết ra", "liệt kê đầy đủ giúp mình".
   ...['ke het ra', 'ke het', 'ke ra', 'liet ke day du', 'liet ke', 'giup minh', 'giup em', 'giup toi', 'giup voi']
     .map((p): [string[], string[]] => [p.split(' '), []]),

@@ -33,10 +33,10 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
 ];
 
 /**
- * "Ai phát động …", "cơ quan nào chủ trì …": the verb asked about (folded, one or two syllables).
+ * "Ai phát động …", "ai là người đứng ra phát động …", "cơ quan nào chủ trì …": the verb asked about (folded, one or two syllables).
  * "Ai ký" is the signer's rule; "ai là …", "ai được …" ask for a kind of person, not an agent.
  */
-const AGENT_ASK = /\b(?:ai|co quan nao|don vi nao|to chuc nao|cap nao|nguoi nao)\s+(?:da\s+|se\s+|dung ra\s+)?(?!ky\b|ki\b|la\b|duoc\b|co\b|phai\b)([a-z]+(?: [a-z]+)?)/;
+const AGENT_ASK = /\b(?:ai|co quan nao|don vi nao|to chuc nao|cap nao|nguoi nao)\s+(?:la nguoi\s+)?(?:da\s+|se\s+|dung ra\s+)?(?!ky\b|ki\b|la\b|duoc\b|co\b|phai\b)([a-z]+(?: [a-z]+)?)/;
 
 /** Small words that may stand between an agent and its verb ("Thủ tướng Chính phủ đã phát động"). */
 const AUX = new Set(['da', 'se', 'dang', 'cung', 'vua', 'chinh']);

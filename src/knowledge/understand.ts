@@ -106,8 +106,12 @@ export function storyWords(question: string): Set<string> {
   return new Set(analyzeQuery(end < 0 ? '' : q.slice(0, end)).folded);
 }
 
-/** A message that starts by saying who asks: "em là GV …", "nhà em có HTX …", "tôi đang …". */
-const FIRST_PERSON = /^\s*(?:cho\s+)?(?:em|e|toi|minh|nha em|nha minh|ben em|bon em|chung toi|chung em)\s+(?:la|dang|co|moi|lam|o|muon|can)\b/;
+/** A message that starts by saying who asks: "em là GV …", "nhà em có HTX …", "cửa hàng tôi …". */
+const FIRST_PERSON = new RegExp(
+  `^\\s*(?:cho\\s+)?(?:(?:em|e|toi|minh|nha em|nha minh|ben em|bon em|chung toi|chung em)\\s+(?:la|dang|co|moi|lam|o|muon|can)` +
+    // "cửa hàng tôi …", "công ty mình …", "trường em …": the asker's own shop, firm or school.
+    `|(?:cua hang|tiem|cong ty|doanh nghiep|hop tac xa|truong|lop|gia dinh|nha)\\s+(?:cua\\s+)?(?:em|toi|minh|chung toi))\\b`,
+);
 
 /** A document named by who issued it, not by its number: "văn bản của thành phố", "công văn của bộ". */
 const LEVELS: [RegExp, DocLevel][] = [
@@ -130,7 +134,25 @@ export function levelNamed(question: string, places: readonly string[] = []): Do
   return level === 'phường' && placesNamed(question, places).length > 0 ? undefined : level;
 }
 
+/** "… hả cháu?", "… nhé anh", "… ạ bác": the asker addressing someone at the end, folded. */
+const ADDRESS = /\s+(?:ha|ho|a|nhe|nha|nhi|vay|day)\s+(?:chau|anh|chi|em|ban|bac|co|chu|ad)\s*[?.!]*\s*$/;
+
+/** The question without the words that address someone at its end ("… chuyển đổi số hả cháu?"). */
+export function withoutAddress(question: string): string {
+  // Folded letter by letter, so that positions match the question as typed.
+  const chars = [...question.normalize('NFC')];
+  const m = ADDRESS.exec(chars.map((c) => fold(c)).join(''));
+  return m ? `${chars.slice(0, m.index).join('').trimEnd()}?` : question;
+}
+
+/**
+ * "ai là người đứng ra phát động": who launched it, as "ai phát động" asks; "là người" and "đứng
+ * ra" (to take it on) add only words that passages about people share ("người lao động").
+ */
+const STEPS_FORWARD = /(\b(?:ai|người|nguoi|đơn vị nào|don vi nao)\s+)(?:đứng|dung)\s+ra\s+/giu;
+const WHO_IS_PERSON = /\b(ai)\s+(?:là|la)\s+(?:người|nguoi)\s+(?!nào|nao\b)/giu;
+
 /** The question as the bot searches and answers it. */
 export function understood(question: string, stats: CorpusStats): string {
-  return targetQuestion(campaignQuestion(withoutGuess(question), stats));
+  return targetQuestion(campaignQuestion(withoutGuess(withoutAddress(question.replace(STEPS_FORWARD, '$1').replace(WHO_IS_PERSON, '$1 '))), stats));
 }

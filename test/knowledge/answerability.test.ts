@@ -114,6 +114,12 @@ describe('answers how people really type', () => {
     ['"liệt kê đầy đủ giúp mình": how to answer, not what about', 'kh phuong hong an co nhung hinh thuc, danh hieu khen thuong nao? liet ke day du giup minh', 'Huân chương Lao động; Cờ thi đua của Chính phủ'],
     ['"Kể hết ra."', 'Nội dung thi đua thứ (8) trong KH phường Hải Dương có nêu các lĩnh vực công nghệ chiến lược nào cần đẩy mạnh hợp tác? Kể hết ra.', 'trí tuệ nhân tạo'],
     ['"BK", and "ngoài việc …"', 'Công ty mình là DN trên địa bàn phường Hồng An, muốn được đề nghị BK Thủ tướng khi tổng kết phong trào. Ngoài việc làm CĐS hiệu quả thì có yêu cầu gì về xếp hạng chỉ số chuyển đổi số không?', 'Bằng khen của Thủ tướng Chính phủ'],
+    ['"LĐ" for lao động', 'xet Huan chuong LD hang Ba theo KH cua phuong Hong An thi dia phuong phai dung thu hang may ve chi so DTI binh quan 5 nam?', '01 đến 05'],
+    // "phường hạn chót" is no ward named "Hạn Chót".
+    ['"phường hạn chót"', 'Thành phố cho cấp xã, phường hạn chót tới lúc nào phải ra xong kế hoạch phát động thi đua năm 2025?', 'tháng 8 năm 2025'],
+    ['"… hả cháu?" addressing the bot', 'Bác về hưu rồi, không rành cái điện thoại thông minh lắm. Năm nay phường Hồng An muốn bao nhiêu phần trăm người lớn có hiểu biết cơ bản về chuyển đổi số hả cháu?', '80% người dân trong độ tuổi trưởng thành'],
+    ['"bắt tay với" for the plans’ "phối hợp với"', 'phong VH-XH phuong Hai Duong bat tay voi don vi nao de tuyen truyen guong tap the, ca nhan dien hinh ve CDS?', 'Trung tâm Văn hóa, Thể thao và Truyền thông'],
+    ['"ai là người phát động" as "ai phát động"', 'ai la nguoi phat dong phong trao ca nuoc thi dua doi moi sang tao va chuyen doi so vay', 'Thủ tướng Chính phủ'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],

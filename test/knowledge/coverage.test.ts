@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
-import { campaignQuestion, levelNamed, targetQuestion, theAsk, withoutGuess } from '../../src/knowledge/understand.js';
+import { campaignQuestion, levelNamed, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -55,6 +55,14 @@ describe('a guess after the question', () => {
     expect(withoutGuess('han nop bao cao la ngay nao, co phai 15/12 ko')).toBe('han nop bao cao la ngay nao');
     expect(withoutGuess('Hải Dương có phải gửi báo cáo trước 15/12 không')).toBe('Hải Dương có phải gửi báo cáo trước 15/12 không');
     expect(withoutGuess('báo cáo gửi phòng Văn hóa, có phải không')).toBe('báo cáo gửi phòng Văn hóa, có phải không');
+  });
+});
+
+describe('the asker addressing someone at the end', () => {
+  it('is dropped, with or without diacritics', () => {
+    expect(withoutAddress('chỉ tiêu năm 2025 là bao nhiêu hả cháu?')).toBe('chỉ tiêu năm 2025 là bao nhiêu?');
+    expect(withoutAddress('han nop bao cao la ngay nao vay ad')).toBe('han nop bao cao la ngay nao?');
+    expect(withoutAddress('chỉ tiêu cho người cao tuổi là gì')).toBe('chỉ tiêu cho người cao tuổi là gì');
   });
 });
 
