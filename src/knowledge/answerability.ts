@@ -34,9 +34,6 @@ export const PARTICLES = new Set(
   ).split(/\s+/),
 );
 
-/** Everyday words for the documents' own wording: "nộp báo cáo" is "gửi báo cáo" there, "xài" is "(sử) dụng". */
-export const SYNONYMS: Record<string, string> = { nop: 'gui', xai: 'dung' };
-
 /**
  * "ai là người (đứng ra) phát động …": the thing asked about starts after "người". A one-syllable verb
  * ("ai là người ký kế hoạch") names an act, not a thing: "ký kế" need not stand together, while

@@ -1,5 +1,5 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
-import { PARTICLES, SYNONYMS } from './answerability.js';
+import { PARTICLES } from './answerability.js';
 import { fold } from './normalize.js';
 import { TypoIndex } from './typo.js';
 import type { Chunk, ChunkHit, DocMeta } from './types.js';
@@ -112,11 +112,13 @@ function withoutHow(words: string[], question: string): string[] {
 const HOW_ASKED = /\b(the nao|ra sao|lam sao)\b/;
 
 /**
- * Everyday phrases for the documents' wording: "người lớn" is "người trưởng thành" there; words
- * that ask for the form of the answer ("liệt kê đầy đủ giúp mình"); and the particle "nhỉ", which
- * folds like "Nhì".
+ * Everyday words for the documents' wording: "nộp báo cáo" is "gửi báo cáo" there, "xài" is "(sử)
+ * dụng", "người lớn" is "người trưởng thành"; words that ask for the form of the answer ("liệt kê
+ * đầy đủ giúp mình"); and the particle "nhỉ", which folds like "Nhì".
  */
 const EVERYDAY: [string[], string[]][] = [
+  [['nop'], ['gui']],
+  [['xai'], ['dung']],
   [['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']],
   // "bắt tay với đơn vị nào": works with, the plans' "phối hợp".
   [['bat', 'tay'], ['phoi', 'hop']],
@@ -144,8 +146,7 @@ function everyday(words: string[]): string[] {
 /** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
 export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
   const all = withoutHow(everyday(analyzeQuery(question).folded), question)
-    .filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)))
-    .map((t) => SYNONYMS[t] ?? t);
+    .filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)));
   const unknown: string[] = [];
   const terms = all.map((t, i) => {
     if (stats.known(t) || /^\d+$/.test(t)) return t;
