@@ -1,3 +1,4 @@
+import { agentAsked, agentClause, agentWeight } from './agents.js';
 import { analyzeText } from './analyze.js';
 import { withoutCitedDates } from './answerability.js';
 import { SECTIONS } from './chunk.js';
@@ -31,57 +32,6 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: SIGNER, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
-
-/**
- * "Ai phát động …", "ai là người đứng ra phát động …", "cơ quan nào chủ trì …": the verb asked about (folded, one or two syllables).
- * "Ai ký" is the signer's rule; "ai là …", "ai được …" ask for a kind of person, not an agent.
- */
-const AGENT_ASK = /\b(?:ai|co quan nao|don vi nao|to chuc nao|cap nao|nguoi nao)\s+(?:la nguoi\s+)?(?:da\s+|se\s+|dung ra\s+)?(?!ky\b|ki\b|la\b|duoc\b|co\b|phai\b)([a-z]+(?: [a-z]+)?)/;
-
-/** Small words that may stand between an agent and its verb ("Thủ tướng Chính phủ đã phát động"). */
-const AUX = new Set(['da', 'se', 'dang', 'cung', 'vua', 'chinh']);
-/** Words that end a name: "… Hải Phòng về việc phát động" says what, not who. */
-const NOT_NAME = new Set(['ve', 'viec', 'cua', 'cho', 'de', 'va', 'voi', 'tai', 'trong', 'theo', 'nham', 'la', 'ma', 'duoc', 'bi', 'cac', 'nhung']);
-
-/** The weight of a sentence naming an agent, by the level of its document, when no place is named. */
-const AGENT_LEVEL: Record<string, number> = { 'trung ương': 4, 'thành phố': 3, 'phường': 2 };
-
-/** Quotes longer than this many words are cut to the clause that names the agent. */
-const LONG_QUOTE = 40;
-
-/**
- * When `sentence` says who does `verb` — the verb follows, with only "đã / sẽ …" between, a name
- * written with capitals ("Ủy ban nhân dân phường Hồng An phát động", "Thủ tướng Chính phủ đã phát
- * động"), within four words and no punctuation — the sentence to quote: itself, or, when it is
- * long, "…" and its clause from that name on (a preamble of cited resolutions is not the answer).
- * Undefined when it names no agent of the verb.
- */
-export function agentClause(sentence: string, verb: string): string | undefined {
-  const v = verb.split(' ');
-  const words = sentence.split(/\s+/).filter(Boolean);
-  const folded = words.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, ''));
-  for (let i = 1; i + v.length <= words.length; i++) {
-    if (!v.every((x, j) => folded[i + j] === x)) continue;
-    let j = i - 1;
-    while (j >= 0 && AUX.has(folded[j]!)) j--;
-    for (let back = 0; back < 4 && j - back >= 0; back++) {
-      const w = words[j - back]!;
-      if (/[,.;:!?)”"]$/u.test(w) || NOT_NAME.has(folded[j - back]!)) break;
-      if (!/^[\p{Lu}]/u.test(w)) continue;
-      if (words.length <= LONG_QUOTE) return sentence;
-      let start = j - back;
-      while (start > 0 && !/[,;:]$/u.test(words[start - 1]!)) start--;
-      return start === 0 ? sentence : `… ${words.slice(start).join(' ')}`;
-    }
-  }
-  return undefined;
-}
-
-/** True when the question asks for a kind of fact (a share, a date, a signer, a body). */
-export function asksKindOfFact(question: string): boolean {
-  const folded = tokenize(question).join(' ');
-  return ASKS.some((a) => a.ask.test(folded));
-}
 
 /** True when the question asks when ("khi nào", "bao giờ", "năm nào"): a date or a year answers. */
 export function asksWhen(question: string): boolean {
@@ -291,7 +241,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
   // "ai ký …, có phải Thứ trưởng Cao Huy không": who received the document never says who signed it.
   const asksSigner = SIGNER.test(folded);
   const asksRecipients = !asksSigner && RECIPIENTS.test(folded);
-  const agentOf = asksSigner ? undefined : AGENT_ASK.exec(folded)?.[1];
+  const agentOf = asksSigner ? undefined : agentAsked(folded);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     let best: Evidence | undefined;
@@ -331,7 +281,7 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       const agent = agentOf ? agentClause(s, agentOf) : undefined;
       // "Ai phát động phong trào …" with no place named asks who started it: the highest level
       // that says so (the Prime Minister), not the ward that launched it locally.
-      if (agent) score *= places.length === 0 ? AGENT_LEVEL[hit.doc.level] ?? 2 : 2;
+      if (agent) score *= agentWeight(hit.doc.level, places.length > 0);
       if (!best || score > best.score) best = { hit, sentence: agent ?? s, score };
     });
     if (best && best.score > 0) out.push(listsWhole && isList(units) ? { ...best, sentence: units.join(' ') } : best);

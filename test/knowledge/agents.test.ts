@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentClause } from '../../src/knowledge/extractive.js';
+import { agentAsked, agentClause } from '../../src/knowledge/agents.js';
 
 describe('agentClause: the sentence that says who does what', () => {
   it('finds a capitalised name right before the verb, across "đã"', () => {
@@ -20,5 +20,15 @@ describe('agentClause: the sentence that says who does what', () => {
     const preamble = Array.from({ length: 12 }, (_, i) => `Nghị quyết số ${i + 1}/NQ-CP của Chính phủ,`).join(' ');
     const got = agentClause(`Thực hiện ${preamble} Thủ tướng Chính phủ đã phát động Phong trào.`, 'phat dong');
     expect(got).toBe('… Thủ tướng Chính phủ đã phát động Phong trào.');
+  });
+});
+
+describe('agentAsked: the act a question asks who does', () => {
+  it('reads "ai phát động", "ai là người đứng ra phát động", "cơ quan nào chủ trì"; not "ai ký", "ai là"', () => {
+    expect(agentAsked('ai phat dong phong trao')).toBe('phat dong');
+    expect(agentAsked('ai la nguoi dung ra phat dong phong trao')).toBe('phat dong');
+    expect(agentAsked('co quan nao chu tri ke hoach')).toBe('chu tri');
+    expect(agentAsked('ai ky cong van')).toBeUndefined();
+    expect(agentAsked('ai la truong phong')).toBeUndefined();
   });
 });
