@@ -120,6 +120,8 @@ const EVERYDAY: [string[], string[]][] = [
   [['nop'], ['gui']],
   [['xai'], ['dung']],
   [['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']],
+  // "PT thi đua": phong trào (alone, "PT" may be phổ thông).
+  [['pt', 'thi', 'dua'], ['phong', 'trao', 'thi', 'dua']],
   // "bắt tay với đơn vị nào": works with, the plans' "phối hợp".
   [['bat', 'tay'], ['phoi', 'hop']],
   // How to answer, not what about: "kể hết ra", "liệt kê đầy đủ giúp mình".

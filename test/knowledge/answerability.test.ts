@@ -120,6 +120,7 @@ describe('answers how people really type', () => {
     ['"… hả cháu?" addressing the bot', 'Bác về hưu rồi, không rành cái điện thoại thông minh lắm. Năm nay phường Hồng An muốn bao nhiêu phần trăm người lớn có hiểu biết cơ bản về chuyển đổi số hả cháu?', '80% người dân trong độ tuổi trưởng thành'],
     ['"bắt tay với" for the plans’ "phối hợp với"', 'phong VH-XH phuong Hai Duong bat tay voi don vi nao de tuyen truyen guong tap the, ca nhan dien hinh ve CDS?', 'Trung tâm Văn hóa, Thể thao và Truyền thông'],
     ['"ai là người phát động" as "ai phát động"', 'ai la nguoi phat dong phong trao ca nuoc thi dua doi moi sang tao va chuyen doi so vay', 'Thủ tướng Chính phủ'],
+    ['"PT thi đua" for phong trào thi đua', 'Sở nào định hướng cơ quan truyền thông tuyên truyền PT thi đua HP', 'Sở Văn hóa, Thể thao và Du lịch'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
