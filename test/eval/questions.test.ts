@@ -6,7 +6,7 @@
  * Document text comes from corpus/<file> when corpus/manifest.json lists the docId,
  * otherwise from the seed copies in /work/shared/seeds/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -202,5 +202,37 @@ describe('test/eval/questions.jsonl', () => {
       for (const f of q.facts!) if (!containsLoosely(q.docId!, f)) missing.push(`${q.id} [${q.docId}] ${f}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+/** Letters and digits only, lower case: how the eval matches evidence across line breaks. */
+const squash = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+describe('the held-out sets (test/eval/holdout*.jsonl)', () => {
+  const files = readdirSync(HERE).filter((f) => /^holdout\d*\.jsonl$/.test(f));
+  const SQUASHED = Object.fromEntries(Object.entries(RAW).map(([id, t]) => [id, squash(t)]));
+
+  it('are there', () => {
+    expect(files.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(files)('%s: well-formed, unique ids, every answer grounded in its document', (file) => {
+    const qs = readFileSync(join(HERE, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Question);
+    expect(new Set(qs.map((q) => q.id)).size).toBe(qs.length);
+    const problems: string[] = [];
+    for (const q of qs) {
+      if (!ROLES.has(q.role) || typeof q.q !== 'string' || typeof q.answerable !== 'boolean') problems.push(`${q.id}: shape`);
+      if (!q.answerable) {
+        if (q.evidence !== undefined || q.facts !== undefined) problems.push(`${q.id}: unanswerable with evidence`);
+        continue;
+      }
+      const text = SQUASHED[q.docId ?? ''];
+      if (text === undefined) problems.push(`${q.id}: unknown document ${q.docId}`);
+      else {
+        if (!q.evidence || !text.includes(squash(q.evidence))) problems.push(`${q.id}: evidence not in ${q.docId}`);
+        for (const f of q.facts ?? []) if (!squash(q.evidence ?? '').includes(squash(f)) && !text.includes(squash(f))) problems.push(`${q.id}: fact ${f}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
