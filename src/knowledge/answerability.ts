@@ -35,9 +35,9 @@ export const PARTICLES = new Set(
 );
 
 /**
- * "ai là người (đứng ra) phát động …": the thing asked about starts after "người". A one-syllable verb
- * ("ai là người ký kế hoạch") names an act, not a thing: "ký kế" need not stand together, while
- * "ai là trưởng phòng" still asks for a "trưởng phòng" the corpus never names.
+ * "ai là người (đứng ra) phát động …": the thing asked about starts after "người". A one-syllable
+ * verb ("ai là người ký kế hoạch") names an act, not a thing: "ký kế" need not stand together,
+ * while "ai là trưởng phòng" still asks for a "trưởng phòng" the corpus never names.
  */
 const ONE_SYLLABLE_VERBS = new Set(['ky', 'ki', 'giao', 'gui', 'lap', 'duyet', 'trinh', 'cap', 'khen', 'xet', 'tang', 'chiu', 'lam']);
 const WHO_IS = /\bai la\s+(?:nguoi\s+)?(?:dung ra\s+)?(.*)$/;
@@ -132,7 +132,10 @@ export function requiredFacts(question: string): FactTest[] {
   } else if (/\b(khi nao|bao gio|luc nao|nam nao)\b(?! thi\b)/.test(q) && !/\b(thi|duoc)\b.*\b(khi nao|bao gio)\b/.test(q)) {
     // "khi nào mở lớp": a day, a month or a year ("Năm 2027: tổ chức sơ kết"); not "khi nào thì
     // được khen" or "được xét Bằng khen khi nào", which ask for a condition.
-    const dated: FactTest = (t) => DATE.test(withoutCitedDates(t, named)) || /\b(?:năm|Năm) 20\d\d\b/u.test(withoutCitedDates(t, named));
+    const dated: FactTest = (t) => {
+      const own = withoutCitedDates(t, named);
+      return DATE.test(own) || /\b(?:năm|Năm) 20\d\d\b/u.test(own);
+    };
     dated.inHeadings = true;
     tests.push(dated);
   }
