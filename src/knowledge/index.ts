@@ -7,7 +7,7 @@ import { placesOf, requiredFacts } from './answerability.js';
 import { loadCorpus } from './corpus.js';
 import { corpusStats, withoutTheme } from './coverage.js';
 import { asksWhen } from './extractive.js';
-import { levelNamed, understood } from './understand.js';
+import { levelNamed, searchedFor, understood } from './understand.js';
 import { createRetriever, hashRecords, type Retriever } from './retrieve.js';
 import { topicsOf } from './topics.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
@@ -95,7 +95,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
       // when a kind of fact is asked (a date, a count, "khi nào"): passages without it cannot answer.
       const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
       const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length || asksWhen(question) ? 10 : 5);
-      return answerer.ask(question, await searchRead(question, k), asked);
+      return answerer.ask(question, await searchRead(searchedFor(question, places), k), asked);
     },
   };
 }

@@ -94,6 +94,18 @@ export function theAsk(question: string): string {
 }
 
 /**
+ * What to search for: the question without a short first clause about the asker ("em là sv năm 2,
+ * cho em hỏi ai phát động …": "sinh viên" would pull passages about schools), unless that clause
+ * names a place (`places`, folded), which chooses the documents.
+ */
+export function searchedFor(question: string, places: readonly string[]): string {
+  const comma = question.indexOf(',');
+  if (comma < 0 || /[.!?…]\s/u.test(question) || !FIRST_PERSON.test(fold(question))) return question;
+  const ask = theAsk(question);
+  return ask !== question && placesNamed(question.slice(0, comma), places).length === 0 ? ask : question;
+}
+
+/**
  * The words of the asker's own circumstances, when the message starts with them: "nhà mình có
  * tiệm tạp hóa (hộ kinh doanh) ở p. Hải Dương thì …" → "tiem", "tap", "hoa"… (folded), up to the
  * first comma, "thì" or full stop. The documents need not know them; the question after them must

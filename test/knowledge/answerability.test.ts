@@ -171,6 +171,8 @@ it.each([
   // Every preamble repeats "phát động"; the Ministry's letter says who launched it, deep in a long sentence.
   ['who does it, cut to the clause that names them', 'ai phat dong phong trao binh dan hoc vu so', '“… Thủ tướng Chính phủ đã phát động'],
   // The ward's plan says "Ủy ban nhân dân phường Hồng An phát động …" too: it launched it locally.
+  // "sinh viên" in the asker's first clause would steer the search to passages about schools.
+  ['who started it, the asker’s own first clause left out of the search', 'em la sv nam 2, cho em hoi ai la nguoi dung ra phat dong phong trao ca nuoc thi dua sang tao va chuyen doi so a?', 'phát động phong trào thi đua'],
   ['who started it, with no place named: the highest level that says so', 'phong trao ca nuoc thi dua doi moi sang tao va chuyen doi so la ai phat dong vay', 'Thủ tướng Chính phủ'],
   // The document's facts also match "công văn 4735"; "Kính gửi" and its list say to whom.
   ['the addressees, with their whole list, for "gửi cho những ai"', 'cong van 4735 gui cho nhung ai', 'Kính gửi: - Các bộ, ban, ngành, đoàn thể Trung ương; - UBND các tỉnh'],

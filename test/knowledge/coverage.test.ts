@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
-import { campaignQuestion, levelNamed, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/understand.js';
+import { campaignQuestion, levelNamed, searchedFor, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -55,6 +55,16 @@ describe('a guess after the question', () => {
     expect(withoutGuess('han nop bao cao la ngay nao, co phai 15/12 ko')).toBe('han nop bao cao la ngay nao');
     expect(withoutGuess('Hải Dương có phải gửi báo cáo trước 15/12 không')).toBe('Hải Dương có phải gửi báo cáo trước 15/12 không');
     expect(withoutGuess('báo cáo gửi phòng Văn hóa, có phải không')).toBe('báo cáo gửi phòng Văn hóa, có phải không');
+  });
+});
+
+describe('what is searched for', () => {
+  it('leaves out a short first clause about the asker, unless it names a place', () => {
+    expect(searchedFor('em la sv nam 2, cho em hoi ai phat dong phong trao ca nuoc thi dua doi moi sang tao', ['hong an'])).toBe('cho em hoi ai phat dong phong trao ca nuoc thi dua doi moi sang tao');
+    const placed = 'e la GV truong THCS o Hong An, KH phuong co chi tieu gi ve day ky nang so cho hoc sinh';
+    expect(searchedFor(placed, ['hong an'])).toBe(placed);
+    const told = 'Nhà em có HTX nhỏ. Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?';
+    expect(searchedFor(told, ['hong an'])).toBe(told);
   });
 });
 
