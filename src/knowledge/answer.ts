@@ -175,9 +175,10 @@ export function createAnswerer(deps: AnswererDeps) {
     async ask(question: string, hits: ChunkHit[], asked = question): Promise<Answer> {
       const { stats } = deps;
       // A story told before the question sets the place; the last sentence says what is asked.
-      const topic = questionTopic(theAsk(question), stats);
+      const ask = theAsk(question);
+      const topic = questionTopic(ask, stats);
       const story = storyWords(question);
-      if (topic.unknown.some((w) => !story.has(w)) || unknownFocus(question, stats)) return refusal();
+      if (topic.unknown.some((w) => !story.has(w)) || unknownFocus(ask, stats)) return refusal();
       const place = placesIn(question, places, stats);
       if (place.unknown) return refusal();
       // The place named is checked below, passage by passage (`inPlace`); as topic words it would
@@ -214,7 +215,7 @@ export function createAnswerer(deps: AnswererDeps) {
       });
       // "Công an phường có nhiệm vụ gì": a passage that names the police without giving it a task
       // does not answer.
-      const body = taskBody(question);
+      const body = taskBody(ask);
       const inScope = answering.filter(scopeOf(question, stats, places)).filter((h) => !body || givesTasks(h.chunk.section, h.chunk.text, body));
       const covered = inScope.filter((h) => inPlace(place.named, h.doc, h.chunk.text));
       // Every number asked about (a year, a document number) must be answered by some passage.

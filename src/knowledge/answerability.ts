@@ -65,7 +65,8 @@ export function unknownFocus(question: string, stats: CorpusStats): boolean {
     if (phrase === undefined) continue;
     // "Ở cấp thành phố, cơ quan nào có trách nhiệm …": a phrase that asks "which" names nothing.
     if (/\b(nao|ai)\b/.test(phrase)) continue;
-    const head = analyzeQuery(phrase).folded.filter((t) => !PARTICLES.has(t));
+    // An initialism the bot does not expand ("TT Văn hoá …") names nothing by itself.
+    const head = analyzeQuery(phrase).folded.filter((t) => !PARTICLES.has(t) && /[aeiouy]|^\d+$/.test(t));
     while (head.length && /^\d+$/.test(head[0]!)) head.shift();
     if (head.length < 2 || !stats.known(head[0]!) || !stats.known(head[1]!) || stats.pair(head[0]!, head[1]!)) continue;
     if (FOCUS[i] === WHO_IS && ONE_SYLLABLE_VERBS.has(head[0]!)) continue;
@@ -121,7 +122,9 @@ export function requiredFacts(question: string): FactTest[] {
   }
   if (/\b(?:han(?! che)|thoi han|het han|truoc ngay|cham nhat)\b/.test(q)) {
     // A deadline: never the date a document was issued ("…, ban hành ngày 4/7/2025").
-    tests.push((t) => DATE.test(withoutCitedDates(t, named).replace(ISSUED, ' ')));
+    // Nor the date of a document the question names: "theo công văn 4735, hạn chót … là ngày nào"
+    // is not answered by "Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025".
+    tests.push((t) => DATE.test(withoutCitedDates(t).replace(ISSUED, ' ')));
   } else if (/\b(ngay nao|hom nao)\b/.test(q)) {
     // "Kế hoạch … ban hành ngày nào?" is not answered by the date of a document the plan cites,
     // unless the question asks about a cited one ("căn cứ công văn số mấy, ngày nào?").

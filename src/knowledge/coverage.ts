@@ -124,6 +124,9 @@ const EVERYDAY: [string[], string[]][] = [
   [['pt', 'thi', 'dua'], ['phong', 'trao', 'thi', 'dua']],
   // "bắt tay với đơn vị nào": works with, the plans' "phối hợp".
   [['bat', 'tay'], ['phoi', 'hop']],
+  // "đọc kế hoạch … thấy nói đến …": the asker reading; what is asked is what the plan says.
+  ...['doc ke hoach', 'doc cong van', 'doc van ban'].map((p): [string[], string[]] => [p.split(' '), p.split(' ').slice(1)]),
+  ...['thay noi den', 'thay noi toi', 'thay noi', 'thay ghi'].map((p): [string[], string[]] => [p.split(' '), []]),
   // How to answer, not what about: "kể hết ra", "liệt kê đầy đủ giúp mình".
   ...['ke het ra', 'ke het', 'ke ra', 'liet ke day du', 'liet ke', 'giup minh', 'giup em', 'giup toi', 'giup voi']
     .map((p): [string[], string[]] => [p.split(' '), []]),

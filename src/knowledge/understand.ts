@@ -118,6 +118,9 @@ export function storyWords(question: string): Set<string> {
   return new Set(analyzeQuery(end < 0 ? '' : q.slice(0, end)).folded);
 }
 
+/** A last clause about the asker: ", mình đang soạn …", ", em cần …" (folded). */
+const AFTERWORD = /,\s*(?:em|e|toi|minh)\s+(?:dang|can|muon|la|lam)\b[^,?]*$/;
+
 /** A message that starts by saying who asks: "em là GV …", "nhà em có HTX …", "cửa hàng tôi …". */
 const FIRST_PERSON = new RegExp(
   `^\\s*(?:cho\\s+)?(?:(?:em|e|toi|minh|nha em|nha minh|ben em|bon em|chung toi|chung em)\\s+(?:la|dang|co|moi|lam|o|muon|can)` +
@@ -164,7 +167,18 @@ export function withoutAddress(question: string): string {
 const STEPS_FORWARD = /(\b(?:ai|người|nguoi|đơn vị nào|don vi nao)\s+)(?:đứng|dung)\s+ra\s+/giu;
 const WHO_IS_PERSON = /\b(ai)\s+(?:là|la)\s+(?:người|nguoi)\s+(?!nào|nao\b)/giu;
 
+/**
+ * The question without a last clause about the asker ("… ban hành ngày nào vậy, mình đang soạn
+ * phần căn cứ cho kế hoạch"): what they are doing is not what they ask.
+ */
+export function withoutAfterword(question: string): string {
+  const chars = [...question.normalize('NFC')];
+  const m = AFTERWORD.exec(chars.map((c) => fold(c)).join(''));
+  return m ? chars.slice(0, m.index).join('').trimEnd() : question;
+}
+
 /** The question as the bot searches and answers it. */
 export function understood(question: string, stats: CorpusStats): string {
-  return targetQuestion(campaignQuestion(withoutGuess(withoutAddress(question.replace(STEPS_FORWARD, '$1').replace(WHO_IS_PERSON, '$1 '))), stats));
+  const plain = withoutAfterword(withoutAddress(question.replace(STEPS_FORWARD, '$1').replace(WHO_IS_PERSON, '$1 ')));
+  return targetQuestion(campaignQuestion(withoutGuess(plain), stats));
 }

@@ -53,6 +53,8 @@ describe('declines what the documents do not say', () => {
     // "Nơi nhận: … Thứ trưởng Cao Huy;" names him; nothing gives him a task.
     ['the tasks of a person the recipients’ list names', 'Trong CV 4735 của Bộ Nội vụ, Thứ trưởng Cao Huy được giao theo dõi, chỉ đạo nội dung gì?'],
     ['what a list holds, in words the corpus never pairs ("giấy tờ")', 'Theo Hướng dẫn số 01/HD-BTĐKT ngày 23/6/2025, hồ sơ đề nghị khen thưởng phong trào “Hải Phòng thi đua đột phá” gồm những giấy tờ gì?'],
+    // "Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025" is when it was issued, not a deadline.
+    ['a deadline, where only the date of the document the question names stands', 'Theo công văn 4735 của Bộ Nội vụ thì hạn chót các tỉnh phải gửi kế hoạch triển khai phong trào về Bộ là ngày nào?'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
@@ -121,6 +123,13 @@ describe('answers how people really type', () => {
     ['"bắt tay với" for the plans’ "phối hợp với"', 'phong VH-XH phuong Hai Duong bat tay voi don vi nao de tuyen truyen guong tap the, ca nhan dien hinh ve CDS?', 'Trung tâm Văn hóa, Thể thao và Truyền thông'],
     ['"ai là người phát động" as "ai phát động"', 'ai la nguoi phat dong phong trao ca nuoc thi dua doi moi sang tao va chuyen doi so vay', 'Thủ tướng Chính phủ'],
     ['"PT thi đua" for phong trào thi đua', 'Sở nào định hướng cơ quan truyền thông tuyên truyền PT thi đua HP', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['what the asker is doing, told after the question', 'cv 2144/UBND-NVKTGS cua UBND thanh pho ban hanh ngay nao vay, minh dang soan phan can cu cho ke hoach', '15/8/2025'],
+    ['an initialism the bot does not expand ("TT")', 'TT Van hoa The thao va Truyen thong phuong Hai Duong duoc giao mo chuyen trang, chuyen muc o dau z', 'Đài phát thanh'],
+    // "công ty" in the story is no thing the question asks about.
+    ['a story first, then "… phải làm gì"', 'Tôi có công ty nhỏ đóng trên địa bàn phường Hải Dương. Trong năm 2025 doanh nghiệp như tôi phải làm gì theo kế hoạch thi đua này?', 'Năm 2025'],
+    // "phóng viên" folds like "phòng …", a body; the asker is one.
+    ['who asks ("mình làm phóng viên") is not the body asked about', 'Mình làm phóng viên, muốn hỏi trong công văn 2144 của thành phố thì sở nào được giao chủ trì định hướng các cơ quan truyền thông tuyên truyền phong trào?', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['"đọc kế hoạch … thấy nói đến"', 'doc ke hoach cua phuong Hai Duong thay noi den nam 2045 Hai Phong se tro thanh thanh pho nhu the nao vay ad', 'hàng đầu Châu Á'],
     ['"vs" for "với"', 'KH của phường Hồng An đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp xây dựng mô hình gì gắn vs nội dung phát triển khoa học công nghệ?', 'Dân vận khéo'],
     // "ký kế" never stands together in the corpus; "ký" is what the person does, not a thing.
     ['"ai là người ký"', 'Ai là người ký Kế hoạch phát động phong trào thi đua đột phá phát triển KHCN, ĐMST và CĐS trên địa bàn phường Hải Dương?', 'Phạm Thị Thanh Vân'],
