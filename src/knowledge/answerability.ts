@@ -119,6 +119,9 @@ export function requiredFacts(question: string): FactTest[] {
   const named = q.match(/\d+/g) ?? [];
   if (/\b(bao nhieu tien|may tien|tien thuong|muc thuong|bao nhieu dong|may trieu|bao nhieu trieu)\b/.test(q)) {
     tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)/iu.test(t));
+  } else if (/\b(mat phi|le phi|hoc phi|mien phi|chi phi|ton tien|mat tien|thu phi)\b/.test(q)) {
+    // "có mất phí không": a fee, or that there is none.
+    tests.push((t) => /\d[\d.,]*\s*(đồng|triệu|nghìn)|miễn phí|không thu phí|lệ phí|học phí/iu.test(t));
   }
   if (/\b(?:han(?! che)|thoi han|het han|truoc ngay|cham nhat)\b/.test(q)) {
     // A deadline: never the date a document was issued ("…, ban hành ngày 4/7/2025").

@@ -55,6 +55,7 @@ describe('declines what the documents do not say', () => {
     ['what a list holds, in words the corpus never pairs ("giấy tờ")', 'Theo Hướng dẫn số 01/HD-BTĐKT ngày 23/6/2025, hồ sơ đề nghị khen thưởng phong trào “Hải Phòng thi đua đột phá” gồm những giấy tờ gì?'],
     // "Công văn số 4735/BNV-BTĐKTTW ngày 04 tháng 7 năm 2025" is when it was issued, not a deadline.
     ['a deadline, where only the date of the document the question names stands', 'Theo công văn 4735 của Bộ Nội vụ thì hạn chót các tỉnh phải gửi kế hoạch triển khai phong trào về Bộ là ngày nào?'],
+    ['a fee no passage names', 'dang ky hoc lop binh dan hoc vu so o phuong Hong An thi den dau, co mat phi khong a?'],
     ['the members of a body no passage lists', 'Hội đồng nhân dân phường Hồng An gồm những ai?'],
     ['a deadline, where only the document’s own issue date stands', 'cv 4735 cua Bo Noi vu yeu cau cac tinh bao cao ket qua ve Bo truoc ngay nao'],
   ])('%s', async (_why, q) => {
