@@ -70,17 +70,21 @@ export function reminderText(unitName: string, period: string, deadline: string,
 }
 
 /**
- * Evenly spaced slots: each caller waits for its own slot, reserved synchronously, so concurrent
- * callers never share one. At most `perSecond` starts in any second.
+ * Spaced starts: each caller starts at least 1/`perSecond` s after the previous caller actually
+ * started (callers queue in call order), so a timer that fires late does not let the next start
+ * early. At most `perSecond` starts in any second.
  */
 function createPacer(perSecond: number) {
   const gap = 1000 / perSecond;
-  let next = 0;
+  let previous: Promise<number> = Promise.resolve(-Infinity);
   return async () => {
-    const t = performance.now();
-    const at = Math.max(t, next);
-    next = at + gap;
-    if (at > t) await sleep(at - t);
+    const started = previous.then(async (last) => {
+      const wait = last + gap - performance.now();
+      if (wait > 0) await sleep(wait);
+      return performance.now();
+    });
+    previous = started;
+    await started;
   };
 }
 
