@@ -85,8 +85,9 @@ const figures = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures.
 // Written blind to the parser, by someone who never saw it or the set above.
 const figuresHoldout = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout.jsonl')));
 const figuresHoldout2 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout2.jsonl')));
+const figuresHoldout3 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout3.jsonl')));
 if (json) {
-  process.stdout.write(JSON.stringify({ ...result, figures, figures_holdout: figuresHoldout, figures_holdout2: figuresHoldout2 }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, figures, figures_holdout: figuresHoldout, figures_holdout2: figuresHoldout2, figures_holdout3: figuresHoldout3 }) + '\n');
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Own question set: ${rows.length} questions (${answerable.length} answerable, ${unanswerable.length} not)\n`);
@@ -98,7 +99,7 @@ if (json) {
   console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
   console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
   console.log('\nOfficers\' messages                 n   exact  no-diacritics  invalid asking back');
-  for (const [name, f] of [['figures.jsonl', figures], ['figures-holdout.jsonl (blind)', figuresHoldout], ['figures-holdout2.jsonl (blind)', figuresHoldout2]] as const) {
+  for (const [name, f] of [['figures.jsonl', figures], ['figures-holdout.jsonl (blind)', figuresHoldout], ['figures-holdout2.jsonl (blind)', figuresHoldout2], ['figures-holdout3.jsonl (blind)', figuresHoldout3]] as const) {
     console.log(`${name.padEnd(30)} ${String(f.messages).padStart(4)} ${pct(f.exact)} ${pct(f.exact_without_diacritics)} (${f.without_diacritics})  ${pct(f.asks_back)} of ${f.invalid}`);
   }
 }

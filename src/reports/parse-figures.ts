@@ -59,10 +59,23 @@ interface Prepared {
   segments: { span: Span; qs: Quantity[]; inner: (Span | undefined)[] }[];
 }
 
+/**
+ * A row pasted from a spreadsheet, "CBCCVC | 45 | 50 | 90% / HS | 980 | 1.100 | 89,1%": the two
+ * counts are achieved / total, the other cells run on, and " / " before a label starts a row.
+ * Length-preserving, so positions still quote the message.
+ */
+function asTable(folded: string): string {
+  if (!/\d\s*\|\s*\d/.test(folded)) return folded;
+  return folded
+    .replace(/(\d)(\s*)\|(\s*)(?=\d[\d.,]*(?![\d.,])(?!\s*(?:%|phan\s*tram)))/g, '$1$2/$3')
+    .replace(/\s\/\s(?=[a-z])/g, ' ; ')
+    .replace(/\|/g, ' ');
+}
+
 function prepare(message: string): Prepared {
   const nfc = message.normalize('NFC');
   const folded = foldAligned(nfc);
-  const { text: masked, years } = maskNonFigures(folded);
+  const { text: masked, years } = maskNonFigures(asTable(folded));
   const segments = hardSegments(masked).map((span) => {
     const seg = masked.slice(span.start, span.end);
     const found = scanQuantities(seg).map((q) => ({ ...q, start: q.start + span.start, end: q.end + span.start }));
@@ -71,14 +84,32 @@ function prepare(message: string): Prepared {
   return { nfc, folded, masked, years, segments };
 }
 
-/** "tổng số 4.000 người, đã có 3.456 người": a total said apart becomes the denominator. */
+/**
+ * "tổng số 4.000 người, đã có 3.456 người": a total said apart becomes the denominator, also of a
+ * count that carries its percent ("… 6.860 (70%)"), and of every count said after it when there
+ * are several ("tổng số người dân 6.100, trong đó 5.230 người …, 3.660 người …").
+ */
 function pairTotals(qs: Quantity[]): { qs: Quantity[]; inner: (Span | undefined)[] } {
-  const bare = (q: Quantity) => q.count !== undefined && q.percent === undefined;
-  const t = qs.findIndex((q) => bare(q) && q.total);
-  const c = qs.findIndex((q) => bare(q) && !q.total);
-  if (t < 0 || c < 0) return { qs, inner: qs.map(() => undefined) };
-  const [a, b] = t < c ? [qs[t]!, qs[c]!] : [qs[c]!, qs[t]!];
-  const merged: Quantity = { start: a.start, end: b.end, numerator: qs[c]!.count!, denominator: qs[t]!.count!, approx: a.approx || b.approx };
+  const none = { qs, inner: qs.map(() => undefined) };
+  const t = qs.findIndex((q) => q.count !== undefined && q.percent === undefined && q.total);
+  if (t < 0) return none;
+  const total = qs[t]!;
+  // A count still waiting for its total: bare, or with the percent said beside it.
+  const open = (q: Quantity) =>
+    !q.total && q.denominator === undefined && ((q.count !== undefined && q.percent === undefined) || q.numerator !== undefined);
+  const withTotal = (q: Quantity): Quantity => {
+    const { count, ...rest } = q;
+    return { ...rest, numerator: q.numerator ?? count!, denominator: total.count! };
+  };
+  const after = qs.filter((q) => open(q) && q.start > total.start);
+  if (after.length >= 2) {
+    const out = qs.filter((q) => q !== total).map((q) => (after.includes(q) ? withTotal(q) : q));
+    return { qs: out, inner: out.map(() => undefined) };
+  }
+  const c = qs.findIndex(open);
+  if (c < 0) return none;
+  const [a, b] = t < c ? [total, qs[c]!] : [qs[c]!, total];
+  const merged: Quantity = { ...withTotal(qs[c]!), start: a.start, end: b.end, approx: a.approx || b.approx };
   const out = qs.filter((q) => q !== a && q !== b);
   const at = out.findIndex((q) => q.start > merged.start);
   out.splice(at < 0 ? out.length : at, 0, merged);

@@ -52,8 +52,9 @@ const MASKS: RegExp[] = [
   /(?<![\d.,])(\d)g(?![a-z])/g,
   /(?<![\d.,])(\d+[/-](?:20\d\d\/)?)(?=[a-z]{2,}[-/])/g,
   /(?<![\d.,])(0\d{9,10})(?!\d)/g,
-  // List markers at the start of a line: "1. ", "2) ", "a) ".
+  // List markers at the start of a line: "1. ", "2) ", "a) "; and inside a line: "(1) CBCCVC …; (2) …".
   /(?:^|\n)\s*(\d{1,2}[.)])\s/g,
+  /(?:^|[\s;:.,])(\(\d{1,2}\))\s/g,
 ];
 
 /** Blanks numbers that are not figures and collects the report years they name. */

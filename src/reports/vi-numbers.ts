@@ -111,7 +111,8 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:hon|tren|(?<!nam\s{0,3})ngoai)$/, 'over'],
   [/(?:gan\s*nhu|gan|ngot|non|duoi)$/, 'under'],
 ];
-const TOTAL_BEFORE = /(?<![a-z])tong\s*(?:so|cong)?\s*(?:[a-z]+\s+){0,3}?(?:la\s*|:\s*)?$/;
+// "tổng số 4.000", "tổng số người dân trưởng thành 9.800", "tổng số người lao động tại DN, HTX là 850".
+const TOTAL_BEFORE = /(?<![a-z])tong\s*(?:so|cong)?\s*(?:[a-z]+,?\s+){0,8}?(?:la\s*|:\s*)?$/;
 const PAIR_GAP = /^[\s(),:=-]*(?:(?:tuc|la|dat|bang|tuong\s*(?:duong|ung)|chiem|ty\s*le|nguoi|ng)[\s(),:=-]*)*$/;
 
 interface Atom {
@@ -164,7 +165,7 @@ function quantityAt(text: string, a: Atom): Quantity {
       const c = pickCount(a.reading) ?? pickPercent(a.reading);
       if (c === undefined) q.unreadable = a.raw;
       else q.count = c;
-      if (TOTAL_BEFORE.test(text.slice(Math.max(0, a.start - 40), a.start))) q.total = true;
+      if (TOTAL_BEFORE.test(text.slice(Math.max(0, a.start - 60), a.start))) q.total = true;
     }
   }
   const suffix = /(?:\+|\s*tro\s*len(?![a-z]))/y;

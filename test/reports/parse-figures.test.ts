@@ -50,6 +50,36 @@ describe('parseFigures: the required samples', () => {
   });
 });
 
+describe('parseFigures: reports as officers paste them', () => {
+  it('reads spreadsheet rows: label | achieved | total | percent', () => {
+    expect(parseFigures('Năm 2026 | CBCCVC | 120 | 125 | 96% ; HS | 3.010 | 3.200 | 94,1%')).toStrictEqual({
+      figures: [
+        { indicator: 'can_bo_ky_nang_so', percent: 96, numerator: 120, denominator: 125 },
+        { indicator: 'hoc_sinh_ky_nang_so', percent: 94.1, numerator: 3010, denominator: 3200 },
+      ],
+      period: '2026',
+      needsClarification: false,
+    });
+    expect(parseFigures('CBCCVC | 45 | 50 | 90% / NLĐ DN | 320 | 400 | 80%').figures).toHaveLength(2);
+  });
+
+  it('does not read "(1)", "(2)" list markers as counts', () => {
+    const r = parseFigures('UBND xã báo cáo năm 2025: (1) CBCCVC có kỹ năng số: 134/140 người, đạt 95,7%; (2) người lao động trong doanh nghiệp, HTX có kỹ năng số: khoảng 60%.');
+    expect(r.needsClarification).toBe(false);
+    expect(r.figures.map((f) => f.indicator)).toEqual(['can_bo_ky_nang_so', 'lao_dong_doanh_nghiep_ky_nang_so']);
+  });
+
+  it('gives one total to every count said after it, and to a count that carries its percent', () => {
+    expect(parseFigures('tổng số người dân trưởng thành 6.100, trong đó 5.230 người có kỹ năng số cơ bản, 3.660 người đã được xác nhận trên VNeID').figures).toStrictEqual([
+      { indicator: 'nguoi_dan_ky_nang_so', numerator: 5230, denominator: 6100 },
+      { indicator: 'nguoi_dan_xac_nhan_vneid', numerator: 3660, denominator: 6100 },
+    ]);
+    expect(parseFigures('tong so nguoi dan truong thanh 9.800, da xac nhan VNeID 6.860 (70%)').figures).toStrictEqual([
+      { indicator: 'nguoi_dan_xac_nhan_vneid', percent: 70, numerator: 6860, denominator: 9800 },
+    ]);
+  });
+});
+
 describe('parseFigures: what the plan does not track', () => {
   it.each([
     ['Phường Linh Xuân báo cáo: tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 97%', 'hóa đơn điện tử'],
