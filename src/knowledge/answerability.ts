@@ -218,7 +218,8 @@ export interface PlaceCheck {
  */
 export function placesNamed(question: string, places: readonly string[]): string[] {
   const q = fold(question).replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  const at = (p: string) => q.search(new RegExp(`\\b${p}\\b`));
+  // "hai phong trào" is two campaigns, not Hải Phòng's campaign.
+  const at = (p: string) => q.search(new RegExp(`\\b${p}\\b(?!\\s+trao\\b)`));
   return places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givesTasks, requiredFacts, taskBody, withoutCitedDates } from '../../src/knowledge/answerability.js';
+import { givesTasks, placesNamed, requiredFacts, taskBody, withoutCitedDates } from '../../src/knowledge/answerability.js';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
 
 /** The offline answerer on the real corpus: what it answers, and what it declines, and why. */
@@ -293,6 +293,14 @@ describe('a deadline is not the date a document was issued', () => {
 
   it('does not read "hạn chế" (to limit) as a deadline', () => {
     expect(requiredFacts('hạn chế sử dụng giấy tờ như thế nào')).toEqual([]);
+  });
+});
+
+describe('the places a question names', () => {
+  it('reads "hai phong trào" as two campaigns, not Hải Phòng', () => {
+    const places = ['hai phong', 'hong an', 'hai duong'];
+    expect(placesNamed('Văn bản BNV hướng dẫn khen thưởng cho hai phong trào là số mấy?', places)).toEqual([]);
+    expect(placesNamed('Hải Phòng phấn đấu đến năm 2045 thế nào, còn phường Hồng An?', places)).toEqual(['hai phong', 'hong an']);
   });
 });
 
