@@ -1,9 +1,15 @@
 /**
  * How the bot reads a question before searching and answering it. Each step leaves its own output
  * unchanged, so reading twice is reading once:
+ * - "ai là người (đứng ra) …" is read as "ai …";
+ * - the asker addressing someone at the end ("… hả cháu?") and a last clause about the asker
+ *   (", mình đang soạn …") are dropped;
  * - a guess added after the question is dropped ("ai ký, có phải Thứ trưởng Cao Huy không");
  * - the campaign's bare name asks for its purpose ("bình dân học vụ số là gì");
  * - a share asked without naming what sets it asks for a plan target ("phải đạt bao nhiêu %").
+ * Also here, for the answer's rules: the sentence that asks after a story (`theAsk`), the words of
+ * the asker's own circumstances (`storyWords`), what is searched for (`searchedFor`), and the
+ * level of documents a question names (`levelNamed`).
  */
 import { analyzeQuery } from './analyze.js';
 import { PARTICLES, placesNamed } from './answerability.js';
@@ -152,12 +158,20 @@ export function levelNamed(question: string, places: readonly string[] = []): Do
 /** "… hả cháu?", "… nhé anh", "… ạ bác": the asker addressing someone at the end, folded. */
 const ADDRESS = /\s+(?:ha|ho|a|nhe|nha|nhi|vay|day)\s+(?:chau|anh|chi|em|ban|bac|co|chu|ad)\s*[?.!]*\s*$/;
 
+/**
+ * The question up to where `re` matches its folded form, or undefined when it does not match.
+ * Folded letter by letter, so that positions match the question as typed.
+ */
+function cutAt(question: string, re: RegExp): string | undefined {
+  const chars = [...question.normalize('NFC')];
+  const m = re.exec(chars.map((c) => fold(c)).join(''));
+  return m ? chars.slice(0, m.index).join('').trimEnd() : undefined;
+}
+
 /** The question without the words that address someone at its end ("… chuyển đổi số hả cháu?"). */
 export function withoutAddress(question: string): string {
-  // Folded letter by letter, so that positions match the question as typed.
-  const chars = [...question.normalize('NFC')];
-  const m = ADDRESS.exec(chars.map((c) => fold(c)).join(''));
-  return m ? `${chars.slice(0, m.index).join('').trimEnd()}?` : question;
+  const cut = cutAt(question, ADDRESS);
+  return cut === undefined ? question : `${cut}?`;
 }
 
 /**
@@ -172,9 +186,7 @@ const WHO_IS_PERSON = /\b(ai)\s+(?:là|la)\s+(?:người|nguoi)\s+(?!nào|nao\b)
  * phần căn cứ cho kế hoạch"): what they are doing is not what they ask.
  */
 export function withoutAfterword(question: string): string {
-  const chars = [...question.normalize('NFC')];
-  const m = AFTERWORD.exec(chars.map((c) => fold(c)).join(''));
-  return m ? chars.slice(0, m.index).join('').trimEnd() : question;
+  return cutAt(question, AFTERWORD) ?? question;
 }
 
 /** The question as the bot searches and answers it. */
