@@ -49,7 +49,8 @@ const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIO
 export function mayAnswer(question: string, section: string): boolean {
   if (section !== SECTIONS.recipients && section !== SECTIONS.signature) return true;
   const folded = tokenize(question).join(' ');
-  return ABOUT_DOCUMENT.test(folded) || RECIPIENTS.test(folded) || /\b(noi nhan|nhan duoc|ai nhan|chuc vu|ky ten)\b/.test(folded);
+  // "nơi nhận" is a RECIPIENTS word and "ký tên" a SIGNER one (part of ABOUT_DOCUMENT).
+  return ABOUT_DOCUMENT.test(folded) || RECIPIENTS.test(folded) || /\b(nhan duoc|ai nhan|chuc vu)\b/.test(folded);
 }
 
 /**
