@@ -40,6 +40,8 @@ export const PARTICLES = new Set(
  * while "ai là trưởng phòng" still asks for a "trưởng phòng" the corpus never names.
  */
 const ONE_SYLLABLE_VERBS = new Set(['ky', 'ki', 'giao', 'gui', 'lap', 'duyet', 'trinh', 'cap', 'khen', 'xet', 'tang', 'chiu', 'lam']);
+/** Words that ask what a body must do, shared by the focus rule and `taskBody`. */
+const TASK_WORDS = 'co nhiem vu|phai lam gi|co trach nhiem';
 const WHO_IS = /\bai la\s+(?:nguoi\s+)?(?:dung ra\s+)?(.*)$/;
 const FOCUS = [
   /^(.*?)\b(?:la|bang|dat|duoc|co|mat|het|gom)\s+(?:bao nhieu|may)\b/,
@@ -50,7 +52,7 @@ const FOCUS = [
   // "kinh phí … lấy từ đâu", "… lấy từ nguồn nào"
   /^(.*?)\b(?:lay tu|lay o|tu|o)\s+(?:dau|nguon nao)\b/,
   // "công an phường được giao nhiệm vụ gì", "… có nhiệm vụ gì", "… phải làm gì"
-  /^(.*?)\b(?:duoc (?:\p{L}+ )?giao|co nhiem vu|phai lam gi|co trach nhiem)\b/u,
+  new RegExp(`^(.*?)\\b(?:duoc (?:\\p{L}+ )?giao|${TASK_WORDS})\\b`, 'u'),
 ];
 
 /**
@@ -225,8 +227,11 @@ export function placesNamed(question: string, places: readonly string[]): string
 
 /** Words that start the name of a body or an office: "công an", "Sở …", "Trung tâm …", "Thứ trưởng …". */
 const BODY_HEADS = /^(?:cong an|quan su|so|phong|ban|trung tam|hoi dong|hoi|doan|mat tran|uy ban|dang uy|chi bo|thanh uy|to dan pho|truong|thu truong|bo truong|chu tich|pho chu tich|giam doc)\b/;
-/** "… có nhiệm vụ gì", "… được giao nhiệm vụ gì", "… phải làm gì": the tasks of the body before it. */
-const TASKS = /^(.*?)\b(?:co nhiem vu|duoc (?:\p{L}+ )?(?:giao|de nghi)|phai lam gi|lam gi|co trach nhiem)\b/u;
+/**
+ * "… có nhiệm vụ gì", "… được giao / được đề nghị …", "… (phải) làm gì": the tasks of the body
+ * before it (the focus rule above asks a little less: not "được đề nghị", not a bare "làm gì").
+ */
+const TASKS = new RegExp(`^(.*?)\\b(?:duoc (?:\\p{L}+ )?(?:giao|de nghi)|${TASK_WORDS}|lam gi)\\b`, 'u');
 
 /**
  * The body whose tasks the question asks for, as its first two folded syllables ("cong an",
