@@ -132,12 +132,16 @@ const EVERYDAY: [string[], string[]][] = [
     .map((p): [string[], string[]] => [p.split(' '), []]),
 ];
 
+/** The table by its first word, in table order: a question word looks only at its own entries. */
+const EVERYDAY_BY_FIRST = new Map<string, [string[], string[]][]>();
+for (const entry of EVERYDAY) EVERYDAY_BY_FIRST.set(entry[0][0]!, [...(EVERYDAY_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
+
 function everyday(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     // "… 15/12 nhỉ": a particle, folded like "hạng Nhì", "giải nhì".
     if (words[i] === 'nhi' && words[i - 1] !== 'hang' && words[i - 1] !== 'giai') continue;
-    const hit = EVERYDAY.find(([from]) => from.every((w, j) => words[i + j] === w));
+    const hit = EVERYDAY_BY_FIRST.get(words[i]!)?.find(([from]) => from.every((w, j) => words[i + j] === w));
     if (!hit) {
       out.push(words[i]!);
       continue;
