@@ -14,11 +14,11 @@ import { benchReplies } from './bench-replies.js';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { create, insertMultiple, search } from '@orama/orama';
-import { evalRetriever, inverseCloze, readJsonl } from '../src/knowledge/eval-retrieval.js';
-import type { EvalQuery } from '../src/knowledge/eval-retrieval.js';
-import type { RetrievalMetrics } from '../src/knowledge/metrics.js';
-import { createRetriever } from '../src/knowledge/retrieve.js';
-import type { Retriever, RetrieverOptions } from '../src/knowledge/retrieve.js';
+import { evalRetriever, inverseCloze, readJsonl } from '../src/knowledge/search/eval-retrieval.js';
+import type { EvalQuery } from '../src/knowledge/search/eval-retrieval.js';
+import type { RetrievalMetrics } from '../src/knowledge/search/metrics.js';
+import { createRetriever } from '../src/knowledge/search/retrieve.js';
+import type { Retriever, RetrieverOptions } from '../src/knowledge/search/retrieve.js';
 import type { SearchRecord } from '../src/knowledge/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createKnowledge } from '../src/knowledge/index.js';
-import { fold, lacksDiacritics } from '../src/knowledge/normalize.js';
+import { fold, lacksDiacritics } from '../src/knowledge/ingest/normalize.js';
 import { readFigureCases, scoreFigures } from '../src/reports/eval-figures.js';
 
 interface Question {

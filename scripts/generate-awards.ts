@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCatalog, type Award, type Card, type Catalog, type Criterion, type Source, type Subject } from '../src/awards/catalog-schema.js';
-import { loadCorpus } from '../src/knowledge/corpus.js';
-import { fold } from '../src/knowledge/normalize.js';
+import { loadCorpus } from '../src/knowledge/ingest/corpus.js';
+import { fold } from '../src/knowledge/ingest/normalize.js';
 import type { Chunk } from '../src/knowledge/types.js';
 
 const DOC = 'hong-an-kh';

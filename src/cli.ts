@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
   if (command === 'eval-retrieval') {
     if (!opts.corpus || !opts.queries) throw new UsageError('eval-retrieval cần --corpus FILE và --queries FILE.');
-    const { evalRetrieval } = await import('./knowledge/eval-retrieval.js');
+    const { evalRetrieval } = await import('./knowledge/search/eval-retrieval.js');
     const m = await evalRetrieval({ corpusFile: opts.corpus, queriesFile: opts.queries, k: positiveInt(opts.k, 10, 'k') });
     if (opts.json) print(m);
     else for (const [key, v] of Object.entries(m)) process.stdout.write(`${key.padEnd(10)} ${v}\n`);

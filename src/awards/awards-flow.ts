@@ -1,6 +1,6 @@
 import type { Choice, Citation, Incoming, Reply } from '../core/message.js';
-import { placesNamed, placesOf } from '../knowledge/answerability.js';
-import { fold } from '../knowledge/normalize.js';
+import { placesNamed, placesOf } from '../knowledge/answer/answerability.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 import { formatFigure, percentOf } from '../reports/progress.js';
 import type { ReportStore, Unit } from '../store/reports.js';

@@ -4,8 +4,8 @@
  * body its lines; elsewhere a line whose subject is a body ("Giao Sở Khoa học và Công nghệ chủ
  * trì…", "3. Sở Nội vụ (…) có trách nhiệm…") gives it that line.
  */
-import { fold } from '../knowledge/normalize.js';
-import { SECTIONS } from '../knowledge/chunk.js';
+import { fold } from '../knowledge/ingest/normalize.js';
+import { SECTIONS } from '../knowledge/ingest/chunk.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 import type { Citation } from '../core/message.js';
 import { mentions } from './match.js';

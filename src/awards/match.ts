@@ -2,8 +2,8 @@
  * Which award, subject or body a free-text message names, typed with or without diacritics and
  * with the usual abbreviations (BK, CTĐ, HCLĐ, TTg, UBND, DN…). Pure functions over the catalog.
  */
-import { analyzeQuery } from '../knowledge/analyze.js';
-import { fold } from '../knowledge/normalize.js';
+import { analyzeQuery } from '../knowledge/search/analyze.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 import type { Award, Card, Catalog, Subject } from './catalog.js';
 
 /** Award shorthand the shared abbreviation list does not know (folded). */

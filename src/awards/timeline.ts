@@ -3,7 +3,7 @@
  * hiện" / "Tổ chức thực hiện" sections) and a unit's yearly report deadline, counted in days
  * from today in Vietnam (UTC+7).
  */
-import { fold } from '../knowledge/normalize.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 
 export interface Milestone {

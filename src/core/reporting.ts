@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ChatLike } from '../knowledge/answer.js';
-import { fold } from '../knowledge/normalize.js';
+import type { ChatLike } from '../knowledge/answer/answer.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 import { proposeFigures } from '../reports/llm-figures.js';
 import { asksSomething, looksLikeReport, parseFigures } from '../reports/parse-figures.js';
 import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';

@@ -4,7 +4,7 @@
  * send them all the time on a phone, so they get a short reply of their own. Whole messages only:
  * "cảm ơn, cho hỏi hạn báo cáo" is a question.
  */
-import { fold } from '../knowledge/normalize.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'about' | 'noWords';
 

@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Config } from '../config/env.js';
-import type { ChatLike } from '../knowledge/answer.js';
+import type { ChatLike } from '../knowledge/answer/answer.js';
 
 /**
  * OpenAI-compatible chat model and embeddings through @langchain/openai, only when an API key is

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { lacksDiacritics } from '../knowledge/normalize.js';
+import { lacksDiacritics } from '../knowledge/ingest/normalize.js';
 import { parseFigures, type Figure } from './parse-figures.js';
 
 /** One labelled officer message (test/eval/figures.jsonl). */

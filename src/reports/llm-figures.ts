@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatLike } from '../knowledge/answer.js';
+import type { ChatLike } from '../knowledge/answer/answer.js';
 import { dedupe, toFigure } from './checks.js';
 import { INDICATORS, type IndicatorId } from './indicators.js';
 import type { ParseResult } from './parse-figures.js';

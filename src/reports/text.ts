@@ -3,7 +3,7 @@
  * be quoted from the original message), masking of numbers that are not figures (dates, years,
  * ages, ordinals), and splitting into segments.
  */
-import { fold } from '../knowledge/normalize.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 
 /**
  * `fold` applied character by character, so index i of the result is character i of

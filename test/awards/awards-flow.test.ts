@@ -8,7 +8,7 @@ import { matchQuestion } from '../../src/awards/route.js';
 import { allCards, loadCatalog } from '../../src/awards/catalog.js';
 import { nextDeadline } from '../../src/awards/timeline.js';
 import type { Incoming, Reply } from '../../src/core/message.js';
-import { loadCorpus } from '../../src/knowledge/corpus.js';
+import { loadCorpus } from '../../src/knowledge/ingest/corpus.js';
 import type { LoadedCorpus } from '../../src/knowledge/types.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createReportStore, type ReportStore } from '../../src/store/reports.js';

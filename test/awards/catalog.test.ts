@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allCards, loadCatalog, parseCatalog, type Catalog } from '../../src/awards/catalog.js';
-import { loadCorpus } from '../../src/knowledge/corpus.js';
+import { loadCorpus } from '../../src/knowledge/ingest/corpus.js';
 import type { Chunk } from '../../src/knowledge/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

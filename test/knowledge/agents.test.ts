@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentAsked, agentClause } from '../../src/knowledge/agents.js';
+import { agentAsked, agentClause } from '../../src/knowledge/answer/agents.js';
 
 describe('agentClause: the sentence that says who does what', () => {
   it('finds a capitalised name right before the verb, across "đã"', () => {

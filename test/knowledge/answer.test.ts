@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatOpenAI } from '@langchain/openai';
-import { createAnswerer } from '../../src/knowledge/answer.js';
-import { corpusStats } from '../../src/knowledge/coverage.js';
+import { createAnswerer } from '../../src/knowledge/answer/answer.js';
+import { corpusStats } from '../../src/knowledge/search/coverage.js';
 import type { Chunk, ChunkHit, DocMeta } from '../../src/knowledge/types.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
 

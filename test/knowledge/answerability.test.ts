@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givesTasks, placesNamed, requiredFacts, taskBody, withoutCitedDates } from '../../src/knowledge/answerability.js';
+import { givesTasks, placesNamed, requiredFacts, taskBody, withoutCitedDates } from '../../src/knowledge/answer/answerability.js';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
 
 /** The offline answerer on the real corpus: what it answers, and what it declines, and why. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SETTINGS, chunkDocument } from '../../src/knowledge/chunk.js';
-import { parseMarker, repairText } from '../../src/knowledge/repair.js';
+import { CHUNK_SETTINGS, chunkDocument } from '../../src/knowledge/ingest/chunk.js';
+import { parseMarker, repairText } from '../../src/knowledge/ingest/repair.js';
 import type { Chunk } from '../../src/knowledge/types.js';
 
 const corpus = (file: string) => readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8');

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/knowledge/corpus.js';
+import { loadCorpus } from '../../src/knowledge/ingest/corpus.js';
 import {
   NEAR_DUPLICATE_THRESHOLD,
   diacriticDensity,
   findNearDuplicates,
   sequenceSimilarity,
-} from '../../src/knowledge/near-duplicate.js';
-import { fold } from '../../src/knowledge/normalize.js';
+} from '../../src/knowledge/ingest/near-duplicate.js';
+import { fold } from '../../src/knowledge/ingest/normalize.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corpusStats, withoutTheme } from '../../src/knowledge/coverage.js';
-import { campaignQuestion, levelNamed, searchedFor, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/understand.js';
+import { corpusStats, withoutTheme } from '../../src/knowledge/search/coverage.js';
+import { campaignQuestion, levelNamed, searchedFor, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/search/understand.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({

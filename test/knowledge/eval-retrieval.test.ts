@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalRetrieval, inverseCloze } from '../../src/knowledge/eval-retrieval.js';
-import { averageMetrics, ndcgAt, percentile, recallAt, reciprocalRank } from '../../src/knowledge/metrics.js';
+import { evalRetrieval, inverseCloze } from '../../src/knowledge/search/eval-retrieval.js';
+import { averageMetrics, ndcgAt, percentile, recallAt, reciprocalRank } from '../../src/knowledge/search/metrics.js';
 import { RECORDS } from './fixtures-vi.js';
 
 describe('metrics', () => {

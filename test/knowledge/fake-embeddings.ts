@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { fold } from '../../src/knowledge/normalize.js';
+import { fold } from '../../src/knowledge/ingest/normalize.js';
 
 /**
  * Deterministic offline embedder that keeps Vietnamese letters: hashed character trigrams of

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandAbbreviations } from '../../src/knowledge/abbreviations.js';
-import { analyzeQuery } from '../../src/knowledge/analyze.js';
-import { headingsOf, LexicalIndex } from '../../src/knowledge/lexical.js';
+import { expandAbbreviations } from '../../src/knowledge/search/abbreviations.js';
+import { analyzeQuery } from '../../src/knowledge/search/analyze.js';
+import { headingsOf, LexicalIndex } from '../../src/knowledge/search/lexical.js';
 import { RECORDS } from './fixtures-vi.js';
 
 const lex = LexicalIndex.build(RECORDS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, lacksDiacritics, normalizeVi, tokenize } from '../../src/knowledge/normalize.js';
+import { fold, lacksDiacritics, normalizeVi, tokenize } from '../../src/knowledge/ingest/normalize.js';
 
 describe('normalizeVi', () => {
   it('puts tone marks in one place, whatever convention was typed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LexicalIndex } from '../../src/knowledge/lexical.js';
-import { RecordRanker, splitLines } from '../../src/knowledge/passages.js';
-import { topK } from '../../src/knowledge/term-index.js';
+import { LexicalIndex } from '../../src/knowledge/search/lexical.js';
+import { RecordRanker, splitLines } from '../../src/knowledge/search/passages.js';
+import { topK } from '../../src/knowledge/search/term-index.js';
 import type { SearchRecord } from '../../src/knowledge/types.js';
 
 const filler = (topic: string, n: number) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMarker, repairText } from '../../src/knowledge/repair.js';
+import { parseMarker, repairText } from '../../src/knowledge/ingest/repair.js';
 
 const corpus = (file: string) => readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8');
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRetriever, hashRecords } from '../../src/knowledge/retrieve.js';
+import { createRetriever, hashRecords } from '../../src/knowledge/search/retrieve.js';
 import { FakeEmbeddings } from './fake-embeddings.js';
 import { RECORDS } from './fixtures-vi.js';
 

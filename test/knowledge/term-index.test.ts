@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermIndex, topK } from '../../src/knowledge/term-index.js';
+import { TermIndex, topK } from '../../src/knowledge/search/term-index.js';
 
 const params = { k1: 1.2, weights: [1], b: [0.75] };
 const docs = (...lists: number[][]) => lists.map((l) => [Int32Array.from(l)]);

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalEmbeddings } from '../../src/knowledge/local-embedder.js';
-import { VectorIndex, VectorIndexMismatchError, embedderIdOf } from '../../src/knowledge/vector-index.js';
+import { LocalEmbeddings } from '../../src/knowledge/search/local-embedder.js';
+import { VectorIndex, VectorIndexMismatchError, embedderIdOf } from '../../src/knowledge/search/vector-index.js';
 import { FakeEmbeddings } from './fake-embeddings.js';
 import { RECORDS } from './fixtures-vi.js';
 

@@ -1,8 +1,8 @@
-import { analyzeQuery, analyzeText } from './analyze.js';
-import type { CorpusStats } from './coverage.js';
-import { fold } from './normalize.js';
-import { NO_DATE_NOTE } from './corpus.js';
-import type { DocMeta } from './types.js';
+import { analyzeQuery, analyzeText } from '../search/analyze.js';
+import type { CorpusStats } from '../search/coverage.js';
+import { fold } from '../ingest/normalize.js';
+import { NO_DATE_NOTE } from '../ingest/corpus.js';
+import type { DocMeta } from '../types.js';
 
 /**
  * Question-level rules that tell the offline answerer "the documents do not say". Each rule is a

@@ -15,7 +15,7 @@
  *   A bare courtesy formula ("Trân trọng./.") and the national motto are dropped.
  */
 import { parseMarker, type Marker } from './repair.js';
-import type { Chunk } from './types.js';
+import type { Chunk } from '../types.js';
 
 /** Size limits in characters; recorded next to an index so a change forces a rebuild. */
 export const CHUNK_SETTINGS = {

@@ -11,7 +11,7 @@ import { chunkDocument, SECTIONS } from './chunk.js';
 import { findNearDuplicates } from './near-duplicate.js';
 import { normalizeVi } from './normalize.js';
 import { repairText } from './repair.js';
-import type { Chunk, DocMeta, LoadedCorpus } from './types.js';
+import type { Chunk, DocMeta, LoadedCorpus } from '../types.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const docMetaSchema = z.strictObject({

@@ -1,11 +1,11 @@
 import { agentAsked, agentClause, agentWeight } from './agents.js';
-import { analyzeText } from './analyze.js';
+import { analyzeText } from '../search/analyze.js';
 import { withoutCitedDates } from './answerability.js';
-import { SECTIONS } from './chunk.js';
-import { NO_DATE_NOTE } from './corpus.js';
-import { themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
-import { fold, tokenize } from './normalize.js';
-import type { Chunk, ChunkHit } from './types.js';
+import { SECTIONS } from '../ingest/chunk.js';
+import { NO_DATE_NOTE } from '../ingest/corpus.js';
+import { themeWords, type CorpusStats, type QuestionTopic } from '../search/coverage.js';
+import { fold, tokenize } from '../ingest/normalize.js';
+import type { Chunk, ChunkHit } from '../types.js';
 
 /**
  * Which sentences of the covering passages answer the question: the quotes of the offline answer,

@@ -2,7 +2,7 @@
  * Who does what, in a question and in a sentence: "ai phát động …" asks who launched something,
  * and "Thủ tướng Chính phủ đã phát động …" says it. Used to choose the quote (extractive.ts).
  */
-import { fold } from './normalize.js';
+import { fold } from '../ingest/normalize.js';
 
 /**
  * "Ai phát động …", "ai là người đứng ra phát động …", "cơ quan nào chủ trì …": the verb asked

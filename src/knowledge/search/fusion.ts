@@ -3,7 +3,7 @@
  * scripts/bench.ts): reciprocal-rank fusion, weighted score fusion, and "lexical-first", which
  * keeps the lexical head untouched and lets the dense scores re-rank only the tail.
  */
-import type { SearchHit } from './types.js';
+import type { SearchHit } from '../types.js';
 
 /** How the two rankings are combined. */
 export interface FusionOptions {

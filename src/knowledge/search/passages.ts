@@ -10,7 +10,7 @@
 import { LexicalIndex, prepareQuery } from './lexical.js';
 import type { LexicalOptions, PreparedQuery } from './lexical.js';
 import { topK } from './term-index.js';
-import type { SearchHit, SearchRecord } from './types.js';
+import type { SearchHit, SearchRecord } from '../types.js';
 
 /** Knobs of the clause channel; defaults tuned on ALQAC train and the inverse-cloze proxy. */
 export interface PassageOptions {

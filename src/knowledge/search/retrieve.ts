@@ -15,7 +15,7 @@ import { RecordRanker } from './passages.js';
 import type { PassageOptions } from './passages.js';
 import { LocalEmbeddings } from './local-embedder.js';
 import type { LocalEmbedderOptions } from './local-embedder.js';
-import type { SearchHit, SearchRecord } from './types.js';
+import type { SearchHit, SearchRecord } from '../types.js';
 import { VectorIndex, embedderIdOf } from './vector-index.js';
 import { DEFAULT_FUSION, fuse } from './fusion.js';
 import type { FusionOptions } from './fusion.js';

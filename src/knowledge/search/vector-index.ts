@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
-import type { SearchHit } from './types.js';
+import type { SearchHit } from '../types.js';
 
 /** What identifies an index: a mismatch on any field means "rebuild". */
 export interface VectorIndexManifest {

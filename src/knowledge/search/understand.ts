@@ -12,10 +12,10 @@
  * level of documents a question names (`levelNamed`).
  */
 import { analyzeQuery } from './analyze.js';
-import { PARTICLES, placesNamed } from './answerability.js';
+import { PARTICLES, placesNamed } from '../answer/answerability.js';
 import { themeWords, type CorpusStats } from './coverage.js';
-import { fold } from './normalize.js';
-import type { DocLevel } from './types.js';
+import { fold } from '../ingest/normalize.js';
+import type { DocLevel } from '../types.js';
 
 /** Question words that ask for a fact about the campaign rather than what it is. */
 const SPECIFIC = /\b(ai|khi nao|bao gio|o dau|bao nhieu|may|nao|luc nao)\b/;

@@ -5,7 +5,7 @@
  * (for the exact-accent bonus) and folded (what people type on phones).
  */
 import { expandWord } from './abbreviations.js';
-import { fold, lacksDiacritics, normalizeVi } from './normalize.js';
+import { fold, lacksDiacritics, normalizeVi } from '../ingest/normalize.js';
 
 /** Aligned syllables of one text: `accented[i]` folds to `folded[i]`. */
 export interface Analyzed {

@@ -1,12 +1,12 @@
-import type { Citation } from '../core/message.js';
-import type { Logger } from '../logger.js';
+import type { Citation } from '../../core/message.js';
+import type { Logger } from '../../logger.js';
 import { givesTasks, inPlace, placeName, placesIn, placesOf, requiredFacts, taskBody, unknownFocus, withoutCitedDates, type FactTest } from './answerability.js';
-import { analyzeQuery, analyzeText } from './analyze.js';
-import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from './coverage.js';
+import { analyzeQuery, analyzeText } from '../search/analyze.js';
+import { coverage, passageTerms, questionTopic, themeWords, type CorpusStats, type QuestionTopic } from '../search/coverage.js';
 import { bestSentences, mayAnswer, sentences, type Evidence } from './extractive.js';
-import { asksTarget, levelNamed, storyWords, theAsk } from './understand.js';
-import { fold, tokenize } from './normalize.js';
-import type { Answer, ChunkHit, DocMeta } from './types.js';
+import { asksTarget, levelNamed, storyWords, theAsk } from '../search/understand.js';
+import { fold, tokenize } from '../ingest/normalize.js';
+import type { Answer, ChunkHit, DocMeta } from '../types.js';
 
 /** The part of a LangChain chat model the answerer uses; a fake in tests satisfies it too. */
 export interface ChatLike {

@@ -11,7 +11,7 @@ import type { Analyzed } from './analyze.js';
 import { TermIndex, topK } from './term-index.js';
 import type { FieldIds } from './term-index.js';
 import { TypoIndex } from './typo.js';
-import type { SearchHit, SearchRecord } from './types.js';
+import type { SearchHit, SearchRecord } from '../types.js';
 
 /** Ranking knobs. Defaults were tuned on ALQAC queries-train.jsonl only. */
 export interface LexicalOptions {

@@ -1,8 +1,8 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
-import { PARTICLES } from './answerability.js';
-import { fold } from './normalize.js';
+import { PARTICLES } from '../answer/answerability.js';
+import { fold } from '../ingest/normalize.js';
 import { TypoIndex } from './typo.js';
-import type { Chunk, ChunkHit, DocMeta } from './types.js';
+import type { Chunk, ChunkHit, DocMeta } from '../types.js';
 
 /**
  * Does the corpus answer this question, and which passages cover it? The offline answerer's

@@ -9,7 +9,7 @@ import { averageMetrics, percentile } from './metrics.js';
 import type { Judged, RetrievalMetrics } from './metrics.js';
 import { createRetriever } from './retrieve.js';
 import type { Retriever, RetrieverOptions } from './retrieve.js';
-import type { SearchRecord } from './types.js';
+import type { SearchRecord } from '../types.js';
 
 /** One benchmark question. */
 export interface EvalQuery {

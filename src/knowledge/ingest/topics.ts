@@ -4,7 +4,7 @@
  */
 import { SECTIONS } from './chunk.js';
 import { fold } from './normalize.js';
-import type { LoadedCorpus } from './types.js';
+import type { LoadedCorpus } from '../types.js';
 
 /**
  * "II. NỘI DUNG, CHỈ TIÊU VÀ THỜI GIAN THỰC HIỆN" → "nội dung, chỉ tiêu và thời gian thực hiện".
