@@ -1,9 +1,11 @@
 /**
- * `npm run eval`: the project's own question set (test/eval/questions.jsonl) through the same
- * knowledge base the bot uses, offline. Prints hit@1 / hit@5 of the expected passage, refusal
- * accuracy on unanswerable questions, wrongful refusals, and whether answers carry the facts.
+ * `npm run eval [-- --corpus DIR …] [--file F …]`: a question set through the same knowledge base
+ * the bot uses, offline, over any corpus folder with its manifest (several `--corpus` are merged;
+ * default `corpus/`). Prints hit@1 / hit@5 of the expected passage, refusal accuracy on
+ * unanswerable questions, wrongful refusals, whether answers carry the facts, and the same by the
+ * questions' style tags (paraphrase, no-diacritics…).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createKnowledge } from '../src/knowledge/index.js';
@@ -18,6 +20,7 @@ interface Question {
   docId?: string;
   evidence?: string;
   facts?: string[];
+  style?: string[];
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,15 +34,35 @@ const oneDate = (s: string) =>
 
 /** Letters and digits only: evidence may span a heading's punctuation or a line break. */
 const squash = (s: string) => fold(oneDate(s)).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
-const fileArg = process.argv.indexOf('--file');
-const file = fileArg > 0 ? process.argv[fileArg + 1]! : path.join(root, 'test/eval/questions.jsonl');
-const questions: Question[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+/** Every value of a repeatable flag. */
+const values = (flag: string) => process.argv.flatMap((a, i) => (a === flag && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const files = values('--file');
+if (files.length === 0) files.push(path.join(root, 'test/eval/questions.jsonl'));
+const questions: Question[] = files.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l)),
+);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eval-'));
-const knowledge = await createKnowledge({ corpusDir: path.join(root, 'corpus'), dataDir });
+const corpora = values('--corpus');
+/** Several corpus folders as one: their files side by side, their manifests concatenated. */
+function merged(dirs: string[]): string {
+  if (dirs.length === 1) return path.resolve(dirs[0]!);
+  const out = path.join(dataDir, 'corpus');
+  mkdirSync(out, { recursive: true });
+  const manifest = dirs.flatMap((dir, i) =>
+    (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { file: string }[]).map((entry) => {
+      copyFileSync(path.join(dir, entry.file), path.join(out, `${i}_${entry.file}`));
+      return { ...entry, file: `${i}_${entry.file}` };
+    }),
+  );
+  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest));
+  return out;
+}
+const corpusDir = merged(corpora.length ? corpora : [path.join(root, 'corpus')]);
+const knowledge = await createKnowledge({ corpusDir, dataDir });
 
 type Row = { q: Question; rank: number; answered: boolean; factsOk: boolean; ms: number };
 const rows: Row[] = [];
@@ -64,10 +87,12 @@ const answerable = rows.filter((r) => r.q.answerable);
 const unanswerable = rows.filter((r) => !r.q.answerable);
 const share = (xs: Row[], f: (r: Row) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
 const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+const styles = [...new Set(answerable.flatMap((r) => r.q.style ?? []))].sort();
 const groups: [string, Row[]][] = [
   ['all answerable', answerable],
   ['  with diacritics', answerable.filter((r) => !lacksDiacritics(r.q.q))],
   ['  without diacritics', answerable.filter((r) => lacksDiacritics(r.q.q))],
+  ...styles.map((s): [string, Row[]] => [`  style: ${s}`, answerable.filter((r) => r.q.style?.includes(s))]),
 ];
 const result = {
   questions: rows.length,
@@ -91,13 +116,14 @@ if (json) {
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Own question set: ${rows.length} questions (${answerable.length} answerable, ${unanswerable.length} not)\n`);
-  console.log('group                  n   hit@1   hit@5  answered  facts');
+  console.log('group                          n   hit@1   hit@5  answered  facts');
   for (const [name, g] of groups) {
-    console.log(`${name.padEnd(20)} ${String(g.length).padStart(3)} ${pct(share(g, (r) => r.rank === 1))} ${pct(share(g, (r) => r.rank >= 1))}  ${pct(share(g, (r) => r.answered))} ${pct(share(g, (r) => r.answered && r.factsOk))}`);
+    console.log(`${name.padEnd(28)} ${String(g.length).padStart(3)} ${pct(share(g, (r) => r.rank === 1))} ${pct(share(g, (r) => r.rank >= 1))}  ${pct(share(g, (r) => r.answered))} ${pct(share(g, (r) => r.answered && r.factsOk))}`);
   }
   console.log(`\nrefusal accuracy (unanswerable declined): ${pct(result.refusal_accuracy)} of ${unanswerable.length}`);
   console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
   console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
+  if (corpora.length) process.exit(0);
   console.log('\nOfficers\' messages                 n   exact  no-diacritics  invalid asking back');
   for (const [name, f] of [['figures.jsonl', figures], ['figures-holdout.jsonl (blind)', figuresHoldout], ['figures-holdout2.jsonl (blind)', figuresHoldout2], ['figures-holdout3.jsonl (blind)', figuresHoldout3]] as const) {
     console.log(`${name.padEnd(30)} ${String(f.messages).padStart(4)} ${pct(f.exact)} ${pct(f.exact_without_diacritics)} (${f.without_diacritics})  ${pct(f.asks_back)} of ${f.invalid}`);
