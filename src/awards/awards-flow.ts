@@ -1,5 +1,5 @@
 import type { Choice, Citation, Incoming, Reply } from '../core/message.js';
-import { placesNamed, placesOf } from '../knowledge/answer/answerability.js';
+import { placesNamed, placesOf } from '../knowledge/search/places.js';
 import { fold } from '../knowledge/ingest/normalize.js';
 import type { Chunk, DocMeta } from '../knowledge/types.js';
 import { formatFigure, percentOf } from '../reports/progress.js';

@@ -4,7 +4,7 @@
  * from today in Vietnam (UTC+7).
  */
 import { fold } from '../knowledge/ingest/normalize.js';
-import type { Chunk, DocMeta } from '../knowledge/types.js';
+import { DOC_LEVELS, type Chunk, type DocMeta } from '../knowledge/types.js';
 
 export interface Milestone {
   year: number;
@@ -12,7 +12,7 @@ export interface Milestone {
   items: { docId: string; section: string; quote: string; text: string }[];
 }
 
-const LEVEL_ORDER: Record<DocMeta['level'], number> = { 'trung ương': 0, 'thành phố': 1, 'phường': 2 };
+const LEVEL_ORDER = Object.fromEntries(DOC_LEVELS.map((l, i) => [l, i])) as Record<DocMeta['level'], number>;
 const TIMELINE_SECTION = /(thoi gian thuc hien|to chuc thuc hien)$/;
 const MILESTONE = /^[-+•]\s+(Năm (\d{4}):\s*(.+))$/u;
 

@@ -2,14 +2,15 @@ import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
-import { createAnswerer, type ChatLike } from './answer/answer.js';
-import { placesOf, requiredFacts } from './answer/answerability.js';
+import { createAnswerer, type Answerer, type ChatLike } from './answer/answer.js';
 import { loadCorpus } from './ingest/corpus.js';
 import { corpusStats, withoutTheme } from './search/coverage.js';
-import { asksWhen } from './answer/extractive.js';
-import { levelNamed, searchedFor, understood } from './search/understand.js';
+import { levelNamed, placesNamed, placesOf } from './search/places.js';
+import { Thesaurus, thesaurusEntries } from './search/thesaurus.js';
+import { understood } from './search/understand.js';
 import { createRetriever, hashRecords, type Retriever } from './search/retrieve.js';
 import { topicsOf } from './ingest/topics.js';
+import { fold } from './ingest/normalize.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
 
 export type { Knowledge } from './types.js';
@@ -30,7 +31,10 @@ export interface KnowledgeOptions {
  * Ready to answer when the promise resolves.
  * @throws when the corpus manifest is invalid (the message names the entry and field).
  */
-export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge & { corpus: LoadedCorpus }> {
+/** The decision's view of one question: features, probability, the passages weighed. */
+export type Assessed = ReturnType<Answerer['assess']>;
+
+export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge & { corpus: LoadedCorpus; assess(question: string): Promise<Assessed> }> {
   const corpus = await loadCorpus(opts.corpusDir);
   const docById = new Map(corpus.docs.map((d) => [d.id, d]));
   const chunkById = new Map(corpus.chunks.map((c) => [c.id, c]));
@@ -60,9 +64,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
   }
   const prompt = opts.llm ? await loadPrompt('answer.vi.md') : undefined;
   const stats = corpusStats(corpus.chunks, corpus.docs);
+  const thesaurus = new Thesaurus(thesaurusEntries(), stats);
   const answerer = createAnswerer({
     stats,
     docs: corpus.docs,
+    thesaurus,
     topics: topicsOf(corpus),
     ...(opts.llm ? { llm: opts.llm, prompt } : {}),
     ...(opts.llmTimeoutMs ? { timeoutMs: opts.llmTimeoutMs } : {}),
@@ -71,17 +77,23 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
 
   const places = placesOf(corpus.docs);
 
-  /** Hits for a question already read by `understood`. */
+  /**
+   * Hits for a question already read by `understood`: searched with the plan's words for its
+   * everyday ones, and without the campaign's name; the documents of a level or a place the
+   * question names come first, from a deeper search.
+   */
   async function searchRead(question: string, k: number): Promise<ChunkHit[]> {
-    // "văn bản của thành phố …": that level's passages first, from a deeper search.
-    const level = levelNamed(question, places);
-    const found = await retriever.search(withoutTheme(question, stats), level ? Math.max(k, 20) : k);
+    const level = levelNamed(question, corpus.docs, places);
+    const named = placesNamed(question, places, stats.pair);
+    const scoped = (h: ChunkHit) => (!level || h.doc.level === level) && (named.length === 0 || named.some((p) => fold(h.doc.place ?? h.doc.issuer).includes(p)));
+    const deep = level || named.length ? Math.max(k, 20) : k;
+    const found = await retriever.search(thesaurus.expand(withoutTheme(question, stats)), deep);
     const hits = found.map((h) => {
       const chunk = chunkById.get(h.id)!;
       return { chunk, doc: docById.get(chunk.docId)!, score: h.score };
     });
-    if (!level) return hits;
-    return [...hits.filter((h) => h.doc.level === level), ...hits.filter((h) => h.doc.level !== level)].slice(0, k);
+    if (!level && named.length === 0) return hits;
+    return [...hits.filter(scoped), ...hits.filter((h) => !scoped(h))].slice(0, k);
   }
 
   return {
@@ -91,11 +103,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     search: (question, k = 5) => searchRead(understood(question, stats), k),
     async ask(asked) {
       const question = understood(asked, stats);
-      // "năm 2025 và 2026": each year's passages must be among the hits, so more of them; so too
-      // when a kind of fact is asked (a date, a count, "khi nào"): passages without it cannot answer.
-      const years = new Set(question.match(/\b20\d\d\b/g) ?? []).size;
-      const k = Math.max(years > 1 ? 5 + 3 * (years - 1) : 5, requiredFacts(question).length || asksWhen(question) ? 10 : 5);
-      return answerer.ask(question, await searchRead(searchedFor(question, places), k), asked);
+      return answerer.ask(question, await searchRead(question, 10), asked);
+    },
+    async assess(asked) {
+      const question = understood(asked, stats);
+      return answerer.assess(question, await searchRead(question, 10));
     },
   };
 }

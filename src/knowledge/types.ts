@@ -1,6 +1,8 @@
 /** Shapes shared by the knowledge modules (corpus, chunks, retrieval, answers). */
 
-export type DocLevel = 'trung ương' | 'thành phố' | 'phường';
+/** Levels of issuers since 07/2025: the centre, tỉnh/thành phố, xã/phường/đặc khu. Highest first. */
+export const DOC_LEVELS = ['trung ương', 'tỉnh', 'thành phố', 'xã', 'phường', 'đặc khu'] as const;
+export type DocLevel = (typeof DOC_LEVELS)[number];
 
 /** One corpus document, as written by hand in corpus/manifest.json. */
 export interface DocMeta {
@@ -21,6 +23,11 @@ export interface DocMeta {
   kind?: string;
   /** Who signed it, e.g. "Phạm Thị Thanh Trà". */
   signer?: string;
+  /**
+   * The unit the document is about, as written ("phường Hồng An", "tỉnh Lâm Đồng"): given in the
+   * manifest, or read at load time from the issuer or the document's own header.
+   */
+  place?: string;
 }
 
 /** A retrievable passage: one structural unit of a document. */

@@ -113,7 +113,7 @@ describe('loadCorpus', () => {
     const dir = await copyCorpus();
     const entries = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>[];
     entries[2]!.date = '04/7/2025';
-    entries[3]!.level = 'tỉnh';
+    entries[3]!.level = 'huyện';
     delete entries[1]!.issuer;
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(entries));
     const error = await loadCorpus(dir).catch((e: Error) => e);

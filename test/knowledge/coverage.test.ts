@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/search/coverage.js';
-import { campaignQuestion, levelNamed, searchedFor, targetQuestion, theAsk, withoutAddress, withoutGuess } from '../../src/knowledge/search/understand.js';
+import { campaignQuestion, withoutGuess } from '../../src/knowledge/search/understand.js';
+import { levelNamed, placesIn, placesOf } from '../../src/knowledge/search/places.js';
+import { PARTICLES } from '../../src/knowledge/search/coverage.js';
+import { placeOfDocument } from '../../src/knowledge/ingest/place.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
 
 const doc = (id: string, title: string): DocMeta => ({
@@ -39,16 +42,6 @@ describe('the corpus theme', () => {
   });
 });
 
-describe('a share asked without what sets it', () => {
-  it('is searched as a target of the plans, unless an award or a target is named', () => {
-    expect(targetQuestion('cbcc phải đạt bao nhiêu % kỹ năng số?')).toBe('cbcc phải đạt bao nhiêu % kỹ năng số (chỉ tiêu)');
-    expect(targetQuestion('tỷ lệ người dân có kỹ năng số')).toBe('tỷ lệ người dân có kỹ năng số (chỉ tiêu)');
-    expect(targetQuestion('chỉ tiêu tỷ lệ người dân có kỹ năng số')).toBe('chỉ tiêu tỷ lệ người dân có kỹ năng số');
-    expect(targetQuestion('Huân chương cần bao nhiêu phần trăm cán bộ có kỹ năng số')).toBe('Huân chương cần bao nhiêu phần trăm cán bộ có kỹ năng số');
-    expect(targetQuestion('ai ký công văn 2144')).toBe('ai ký công văn 2144');
-  });
-});
-
 describe('a guess after the question', () => {
   it('is dropped when a question precedes it, kept when it is the question', () => {
     expect(withoutGuess('cv 4735 ai ký vậy, có phải Thứ trưởng Cao Huy không')).toBe('cv 4735 ai ký vậy');
@@ -58,52 +51,40 @@ describe('a guess after the question', () => {
   });
 });
 
-describe('what is searched for', () => {
-  it('leaves out a short first clause about the asker, unless it names a place', () => {
-    expect(searchedFor('em la sv nam 2, cho em hoi ai phat dong phong trao ca nuoc thi dua doi moi sang tao', ['hong an'])).toBe('cho em hoi ai phat dong phong trao ca nuoc thi dua doi moi sang tao');
-    const placed = 'e la GV truong THCS o Hong An, KH phuong co chi tieu gi ve day ky nang so cho hoc sinh';
-    expect(searchedFor(placed, ['hong an'])).toBe(placed);
-    const told = 'Nhà em có HTX nhỏ. Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?';
-    expect(searchedFor(told, ['hong an'])).toBe(told);
-  });
-});
-
-describe('the asker addressing someone at the end', () => {
-  it('is dropped, with or without diacritics', () => {
-    expect(withoutAddress('chỉ tiêu năm 2025 là bao nhiêu hả cháu?')).toBe('chỉ tiêu năm 2025 là bao nhiêu?');
-    expect(withoutAddress('han nop bao cao la ngay nao vay ad')).toBe('han nop bao cao la ngay nao?');
-    expect(withoutAddress('chỉ tiêu cho người cao tuổi là gì')).toBe('chỉ tiêu cho người cao tuổi là gì');
-  });
-});
-
-describe('a story told before the question', () => {
-  const story = 'Nhà em có HTX nhỏ, anh chị em học dùng phần mềm, bán hàng online khá tốt.';
-  it('leaves the last sentence as what is asked', () => {
-    expect(theAsk(`${story} Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?`)).toBe('Vậy HTX có thuộc đối tượng được khen thưởng của phường không ạ?');
-  });
-  it('keeps the story when the last sentence cannot stand alone, or an earlier one asks too', () => {
-    expect(theAsk(`${story} Vậy đã đạt chưa?`)).toBe(`${story} Vậy đã đạt chưa?`);
-    const two = 'Hải Dương gửi báo cáo trước ngày mấy? Có giống hạn 05/12 bên phường Hồng An không?';
-    expect(theAsk(two)).toBe(two);
-    expect(theAsk('chi tieu nam 2025 la bao nhieu')).toBe('chi tieu nam 2025 la bao nhieu');
-  });
-  it('leaves what follows the comma when the message starts by saying who asks', () => {
-    expect(theAsk('em đang soạn tờ trình, cần trích dẫn hướng dẫn khen thưởng của Bộ Nội vụ số mấy')).toBe('cần trích dẫn hướng dẫn khen thưởng của Bộ Nội vụ số mấy');
-    const asked = 'em muốn hỏi ai ký, công văn 2144 của thành phố về phong trào thi đua';
-    expect(theAsk(asked)).toBe(asked);
-  });
-});
-
 describe('a document named by who issued it', () => {
-  it('gives the level of the documents meant', () => {
-    expect(levelNamed('Văn bản của thành phố giao sở nào …')).toBe('thành phố');
-    expect(levelNamed('cv cua UBND TP noi gi')).toBe('thành phố');
-    expect(levelNamed('ben thanh pho thi so nao lo …')).toBe('thành phố');
-    expect(levelNamed('văn bản của bộ nói gì')).toBe('trung ương');
-    expect(levelNamed('cái kế hoạch của phường có khuyến khích hộ kinh doanh không')).toBe('phường');
-    expect(levelNamed('người dân ở thành phố có phải học kỹ năng số không')).toBeUndefined();
+  const levels: DocMeta[] = [
+    { ...doc('t', 'x'), level: 'thành phố', issuer: 'Ủy ban nhân dân thành phố Hải Phòng' },
+    { ...doc('b', 'x'), level: 'trung ương', issuer: 'Bộ Nội vụ' },
+    { ...doc('p', 'x'), level: 'phường' },
+    { ...doc('x', 'x'), level: 'xã', issuer: 'Ủy ban nhân dân xã Cửa Tùng' },
+  ];
+  it('gives the level of the documents meant, when the corpus has such documents', () => {
+    expect(levelNamed('Văn bản của thành phố giao sở nào …', levels)).toBe('thành phố');
+    expect(levelNamed('cv cua UBND TP noi gi', levels)).toBe('thành phố');
+    expect(levelNamed('ben thanh pho thi so nao lo …', levels)).toBe('thành phố');
+    expect(levelNamed('văn bản của bộ nói gì', levels)).toBe('trung ương');
+    expect(levelNamed('cái kế hoạch của phường có khuyến khích hộ kinh doanh không', levels)).toBe('phường');
+    expect(levelNamed('kế hoạch của xã giao ai', levels)).toBe('xã');
+    expect(levelNamed('kế hoạch của tỉnh giao ai', levels)).toBeUndefined();
+    expect(levelNamed('người dân ở thành phố có phải học kỹ năng số không', levels)).toBeUndefined();
     // A ward named in full decides by itself.
-    expect(levelNamed('Kế hoạch phường Hồng An căn cứ vào công văn nào', ['hong an'])).toBeUndefined();
+    expect(levelNamed('Kế hoạch phường Hồng An căn cứ vào công văn nào', levels, ['hong an'])).toBeUndefined();
   });
 });
 
+describe('places', () => {
+  it('are read from the issuer, or from the header the document prints, never from a list in the code', () => {
+    expect(placeOfDocument('Ủy ban nhân dân phường Hồng An', '')).toBe('phường Hồng An');
+    expect(placeOfDocument('Ban Thường vụ Tỉnh đoàn Nghệ An', '')).toBeUndefined();
+    expect(placeOfDocument('Văn phòng', 'ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\n')).toBe('đặc khu Phú Quốc');
+    expect(placeOfDocument('Văn phòng', '   ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG   \nSố: 1/KH-UBND')).toBe('tỉnh Lâm Đồng');
+  });
+  it('tell a unit the corpus is not about from an ordinary phrase', () => {
+    const known = corpusStats([{ id: 'a#1', docId: 'a', section: '', text: 'Các xã hội nghề nghiệp; phường có kế hoạch.' }], docs);
+    const places = placesOf([{ ...doc('a', 'x'), place: 'phường Hồng An' }]);
+    expect(places).toEqual(['hong an']);
+    expect(placesIn('phường Ngô Quyền có kế hoạch không', places, known, PARTICLES).unknown).toBe(true);
+    expect(placesIn('phường Hồng An có kế hoạch không', places, known, PARTICLES)).toEqual({ unknown: false, named: ['hong an'] });
+    expect(placesIn('các xã hội nghề nghiệp làm gì', places, known, PARTICLES).unknown).toBe(false);
+  });
+});

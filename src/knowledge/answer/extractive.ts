@@ -1,6 +1,6 @@
 import { agentAsked, agentClause, agentWeight } from './agents.js';
 import { analyzeText } from '../search/analyze.js';
-import { withoutCitedDates } from './answerability.js';
+import { withoutCitedDates } from './fact-kinds.js';
 import { SECTIONS } from '../ingest/chunk.js';
 import { NO_DATE_NOTE } from '../ingest/corpus.js';
 import { themeWords, type CorpusStats, type QuestionTopic } from '../search/coverage.js';

@@ -11,7 +11,8 @@ import { chunkDocument, SECTIONS } from './chunk.js';
 import { findNearDuplicates } from './near-duplicate.js';
 import { normalizeVi } from './normalize.js';
 import { repairText } from './repair.js';
-import type { Chunk, DocMeta, LoadedCorpus } from '../types.js';
+import { DOC_LEVELS, type Chunk, type DocMeta, type LoadedCorpus } from '../types.js';
+import { placeOfDocument } from './place.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const docMetaSchema = z.strictObject({
@@ -20,11 +21,12 @@ const docMetaSchema = z.strictObject({
   number: text.nullable(),
   issuer: text,
   date: z.iso.date('use YYYY-MM-DD, or null when the copy has no date').nullable(),
-  level: z.enum(['trung ương', 'thành phố', 'phường']),
+  level: z.enum(DOC_LEVELS),
   file: z.string().regex(/^[^/\\]+\.txt$/, 'a .txt file name inside corpus/, without folders'),
   label: text,
   kind: text.optional(),
   signer: text.optional(),
+  place: text.optional(),
 });
 const manifestSchema = z.array(docMetaSchema).min(1, 'list at least one document');
 
@@ -146,7 +148,9 @@ export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
   metas.forEach((meta, i) => {
     if (copies.has(meta.id)) return;
     const copy = copyOf.get(meta.id);
-    const doc = copy ? mergeHeader(meta, copy) : meta;
+    const merged = copy ? mergeHeader(meta, copy) : meta;
+    const place = merged.place ?? placeOfDocument(merged.issuer, raws[i]!);
+    const doc = place ? { ...merged, place } : merged;
     docs.push(doc);
     chunks.push(docInfoChunk(doc), ...chunkDocument(meta.id, repairText(raws[i]!)));
   });

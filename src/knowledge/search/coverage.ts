@@ -1,5 +1,5 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
-import { PARTICLES } from '../answer/answerability.js';
+import functionWords from './function-words.json' with { type: 'json' };
 import { fold } from '../ingest/normalize.js';
 import { TypoIndex } from './typo.js';
 import type { Chunk, ChunkHit, DocMeta } from '../types.js';
@@ -13,8 +13,11 @@ import type { Chunk, ChunkHit, DocMeta } from '../types.js';
  *   a typo of "dien thoi"). A question about "xử phạt" or "điện thoại" is not in documents that
  *   never use those words.
  * - A covering passage holds most (idf-weighted) of the question's topic syllables.
- * The question-form rules live in answerability.ts.
+ * The kinds of fact a question asks for live in answer/fact-kinds.ts.
  */
+
+/** Particles, pronouns and question words people add on a phone (data: function-words.json). */
+export const PARTICLES: ReadonlySet<string> = new Set(functionWords.words);
 
 /** What the corpus knows: syllable document frequencies, syllable bigrams, typo lookup. */
 export interface CorpusStats {
@@ -93,69 +96,9 @@ function typoOfParticle(t: string, stats: CorpusStats): boolean {
   return t.length >= 4 && !/\d/.test(t) && stats.typos.candidates(t).some((c) => PARTICLES.has(c));
 }
 
-/**
- * "địa phương xử lý việc khen thưởng thế nào", "giải quyết ra sao": verbs that ask how, whatever
- * the documents call it.
- */
-const HOW_VERBS = new Set(['xu ly', 'giai quyet']);
-const HOW_NEXT = new Set(['viec', 'the', 'ra', 'nhu', 'sao']);
-
-function withoutHow(words: string[], question: string): string[] {
-  // "bị xử lý thế nào" asks for a sanction, which the documents may not set.
-  if (words.includes('bi')) return words;
-  const asksHow = HOW_ASKED.test(fold(question));
-  return words.filter((_, i) => {
-    const at = (j: number) => HOW_VERBS.has(`${words[j]} ${words[j + 1]}`) && (asksHow || j + 2 >= words.length || HOW_NEXT.has(words[j + 2]!));
-    return !at(i) && !(i > 0 && at(i - 1));
-  });
-}
-const HOW_ASKED = /\b(the nao|ra sao|lam sao)\b/;
-
-/**
- * Everyday words for the documents' wording: "nộp báo cáo" is "gửi báo cáo" there, "xài" is "(sử)
- * dụng", "người lớn" is "người trưởng thành"; words that ask for the form of the answer ("liệt kê
- * đầy đủ giúp mình"); and the particle "nhỉ", which folds like "Nhì".
- */
-const EVERYDAY: [string[], string[]][] = [
-  [['nop'], ['gui']],
-  [['xai'], ['dung']],
-  [['nguoi', 'lon'], ['nguoi', 'truong', 'thanh']],
-  // "PT thi đua": phong trào (alone, "PT" may be phổ thông).
-  [['pt', 'thi', 'dua'], ['phong', 'trao', 'thi', 'dua']],
-  // "bắt tay với đơn vị nào": works with, the plans' "phối hợp".
-  [['bat', 'tay'], ['phoi', 'hop']],
-  // "đọc kế hoạch … thấy nói đến …": the asker reading; what is asked is what the plan says.
-  ...['doc ke hoach', 'doc cong van', 'doc van ban'].map((p): [string[], string[]] => [p.split(' '), p.split(' ').slice(1)]),
-  ...['thay noi den', 'thay noi toi', 'thay noi', 'thay ghi'].map((p): [string[], string[]] => [p.split(' '), []]),
-  // How to answer, not what about: "kể hết ra", "liệt kê đầy đủ giúp mình".
-  ...['ke het ra', 'ke het', 'ke ra', 'liet ke day du', 'liet ke', 'giup minh', 'giup em', 'giup toi', 'giup voi']
-    .map((p): [string[], string[]] => [p.split(' '), []]),
-];
-
-/** The table by its first word, in table order: a question word looks only at its own entries. */
-const EVERYDAY_BY_FIRST = new Map<string, [string[], string[]][]>();
-for (const entry of EVERYDAY) EVERYDAY_BY_FIRST.set(entry[0][0]!, [...(EVERYDAY_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
-
-function everyday(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    // "… 15/12 nhỉ": a particle, folded like "hạng Nhì", "giải nhì".
-    if (words[i] === 'nhi' && words[i - 1] !== 'hang' && words[i - 1] !== 'giai') continue;
-    const hit = EVERYDAY_BY_FIRST.get(words[i]!)?.find(([from]) => from.every((w, j) => words[i + j] === w));
-    if (!hit) {
-      out.push(words[i]!);
-      continue;
-    }
-    out.push(...hit[1]);
-    i += hit[0].length - 1;
-  }
-  return out;
-}
-
 /** Analyses a question against the corpus; typos confirmed by context are replaced by the fix. */
 export function questionTopic(question: string, stats: CorpusStats): QuestionTopic {
-  const all = withoutHow(everyday(analyzeQuery(question).folded), question)
-    .filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)));
+  const all = analyzeQuery(question).folded.filter((t) => !PARTICLES.has(t) && !(!stats.known(t) && typoOfParticle(t, stats)));
   const unknown: string[] = [];
   const terms = all.map((t, i) => {
     if (stats.known(t) || /^\d+$/.test(t)) return t;
