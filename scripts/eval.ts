@@ -8,7 +8,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ChatOpenAI } from '@langchain/openai';
 import { createKnowledge } from '../src/knowledge/index.js';
+import { startFakeOpenAI } from '../test/fakes/fake-openai.js';
 import { fold, lacksDiacritics } from '../src/knowledge/ingest/normalize.js';
 import { readFigureCases, scoreFigures } from '../src/reports/eval-figures.js';
 
@@ -62,21 +64,42 @@ function merged(dirs: string[]): string {
   return out;
 }
 const corpusDir = merged(corpora.length ? corpora : [path.join(root, 'corpus')]);
-const knowledge = await createKnowledge({ corpusDir, dataDir });
+/**
+ * `--fake-llm answer|invent`: every question also goes through the LLM path, against a fake
+ * OpenAI-compatible server on 127.0.0.1 that answers from passage [1] (answer) or adds a figure
+ * no passage has (invent). Counts how many questions reached it and how many shown answers carry
+ * the invented figure (it must be none).
+ */
+const fakeMode = values('--fake-llm')[0];
+const INVENTED = '97,3%';
+const fake = fakeMode ? await startFakeOpenAI() : undefined;
+if (fake) {
+  fake.reply = (body: { messages: { content: string }[] }) => {
+    const prompt = body.messages.map((m) => m.content).join('\n');
+    const first = /\[1\][^\n]*:\n([^\n]+)/.exec(prompt)?.[1] ?? '';
+    const sentence = first.split(/(?<=[.;])\s/)[0]!.slice(0, 300);
+    return { text: fakeMode === 'invent' ? `${sentence} Tỷ lệ cần đạt là ${INVENTED} [1].` : `${sentence} [1]` };
+  };
+}
+const llm = fake ? new ChatOpenAI({ model: 'fake', apiKey: 'sk-fake', maxRetries: 0, configuration: { baseURL: fake.url } }) : undefined;
+const knowledge = await createKnowledge({ corpusDir, dataDir, ...(llm ? { llm } : {}) });
 
-type Row = { q: Question; rank: number; answered: boolean; factsOk: boolean; ms: number };
+type Row = { q: Question; rank: number; answered: boolean; factsOk: boolean; ms: number; reached: boolean; invented: boolean };
 const rows: Row[] = [];
 for (const q of questions) {
+  const before = fake?.requests.length ?? 0;
   const t0 = performance.now();
   const a = await knowledge.ask(q.q);
   const ms = performance.now() - t0;
+  const reached = (fake?.requests.length ?? 0) > before;
+  const invented = a.answer.includes(INVENTED);
   const hits = await knowledge.search(q.q, 5);
   const rank = q.answerable
     ? hits.findIndex((h) => h.doc.id === q.docId && squash(`${h.chunk.section} ${h.chunk.text}`).includes(squash(q.evidence!))) + 1
     : 0;
   const said = squash(a.answer + ' ' + a.citations.map((c) => c.quote).join(' '));
   const factsOk = (q.facts ?? []).every((f) => said.includes(squash(f)));
-  rows.push({ q, rank, answered: a.answered, factsOk, ms });
+  rows.push({ q, rank, answered: a.answered, factsOk, ms, reached, invented });
   if (verbose && ((q.answerable && (rank !== 1 || !a.answered || !factsOk)) || (!q.answerable && a.answered))) {
     process.stderr.write(`${q.id} rank=${rank} answered=${a.answered} facts=${factsOk} ${q.q}\n`);
   }
@@ -123,7 +146,11 @@ if (json) {
   console.log(`\nrefusal accuracy (unanswerable declined): ${pct(result.refusal_accuracy)} of ${unanswerable.length}`);
   console.log(`wrongful refusals (answerable declined):  ${pct(result.wrongful_refusals)}`);
   console.log(`ask latency: p50 ${result.ask_p50_ms.toFixed(2)} ms, p95 ${result.ask_p95_ms.toFixed(2)} ms`);
-  if (corpora.length) process.exit(0);
+  if (fake) {
+    console.log(`fake LLM (${fakeMode}): answerable questions that reached it ${answerable.filter((r) => r.reached).length}/${answerable.length}, all ${rows.filter((r) => r.reached).length}/${rows.length}; answers shown with the invented figure: ${rows.filter((r) => r.invented).length}`);
+    await fake.close();
+  }
+  if (corpora.length || fake) process.exit(0);
   console.log('\nOfficers\' messages                 n   exact  no-diacritics  invalid asking back');
   for (const [name, f] of [['figures.jsonl', figures], ['figures-holdout.jsonl (blind)', figuresHoldout], ['figures-holdout2.jsonl (blind)', figuresHoldout2], ['figures-holdout3.jsonl (blind)', figuresHoldout3]] as const) {
     console.log(`${name.padEnd(30)} ${String(f.messages).padStart(4)} ${pct(f.exact)} ${pct(f.exact_without_diacritics)} (${f.without_diacritics})  ${pct(f.asks_back)} of ${f.invalid}`);
