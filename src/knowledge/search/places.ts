@@ -68,7 +68,8 @@ export function placesIn(question: string, places: readonly string[], stats: Wor
   const capitalises = /\s\p{Lu}/u.test(typed);
   for (const m of typed.matchAll(PLACE_WORD)) {
     const [unit, a, b] = [fold(m[1]!), fold(m[2]!), fold(m[3]!)];
-    if (capitalises && !/^\p{Lu}/u.test(m[2]!)) continue;
+    // A name is capitalised by whoever types diacritics or capitals: "phường đặt chỉ tiêu" names none.
+    if ((capitalises || fold(m[2]!) !== m[2]!.toLowerCase()) && !/^\p{Lu}/u.test(m[2]!)) continue;
     if (places.some((p) => p.startsWith(`${a} ${b}`) || p === a)) continue;
     // "phường HD": a ward known by its initials.
     const initials = places.find((p) => p.split(' ').map((w) => w[0]).join('') === a);
