@@ -33,25 +33,7 @@ const ASKS: { ask: RegExp; fact: RegExp }[] = [
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
 
-/** True when the question asks when ("khi nào", "bao giờ", "năm nào"): a date or a year answers. */
-export function asksWhen(question: string): boolean {
-  return WHEN.ask.test(tokenize(question).join(' '));
-}
-
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
-
-/**
- * True when a passage may answer the question: the recipients' list and the signature block
- * answer only questions about the document (who signed it, to whom it goes, its number …);
- * "Thứ trưởng Cao Huy được giao theo dõi nội dung gì" is not answered by "Nơi nhận: Thứ trưởng
- * Cao Huy;".
- */
-export function mayAnswer(question: string, section: string): boolean {
-  if (section !== SECTIONS.recipients && section !== SECTIONS.signature) return true;
-  const folded = tokenize(question).join(' ');
-  // "nơi nhận" is a RECIPIENTS word and "ký tên" a SIGNER one (part of ABOUT_DOCUMENT).
-  return ABOUT_DOCUMENT.test(folded) || RECIPIENTS.test(folded) || /\b(nhan duoc|ai nhan|chuc vu)\b/.test(folded);
-}
 
 /**
  * Sentences longer than this many distinct syllables are scored ÷ √(length / this): a long

@@ -128,9 +128,7 @@ function passageBigrams(hit: ChunkHit): Set<string> {
 
 export interface Assessment {
   x: FeatureVector;
-  /** The passage that covers the question best (the top hit on ties). */
-  best?: ChunkHit;
-  /** What the best passage lacks, for the reader of a decline. */
+  /** What the best-covering passage lacks, for the reader of a decline. */
   missing: Concept[];
 }
 
@@ -191,7 +189,7 @@ export function features(reading: QuestionReading, hits: readonly ChunkHit[], st
     all_covered: missing.length === 0 && numberMiss === 0 ? 1 : 0,
     few_concepts: 1 / (1 + concepts.length),
   };
-  return { x, ...(best ? { best } : {}), missing: best ? missing : concepts };
+  return { x, missing: best ? missing : concepts };
 }
 
 /**

@@ -126,21 +126,6 @@ export function passageTerms(hit: ChunkHit): Set<string> {
   return terms;
 }
 
-/** Share (0..1, idf-weighted) of the question's topic syllables found in the passage. */
-export function coverage(topic: QuestionTopic, hit: ChunkHit, stats: CorpusStats): number {
-  const terms = [...new Set(topic.terms)];
-  if (terms.length === 0) return 0;
-  const have = passageTerms(hit);
-  let total = 0;
-  let found = 0;
-  for (const t of terms) {
-    const w = stats.idf(t);
-    total += w;
-    if (have.has(t)) found += w;
-  }
-  return found / total;
-}
-
 /**
  * Which words of a folded sequence belong to the campaign's name: runs of two or more theme pairs
  * in a row (three syllables or more: "phong trào thi đua", "bình dân học vụ số", "chuyển đổi số").
