@@ -5,12 +5,11 @@ import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type Answerer, type ChatLike } from './answer/answer.js';
 import { loadCorpus } from './ingest/corpus.js';
 import { corpusStats, withoutTheme } from './search/coverage.js';
-import { levelNamed, placesNamed, placesOf } from './search/places.js';
+import { inPlace, levelNamed, placesNamed, placesOf } from './search/places.js';
 import { Thesaurus, thesaurusEntries } from './search/thesaurus.js';
 import { understood } from './search/understand.js';
 import { createRetriever, hashRecords, type Retriever } from './search/retrieve.js';
 import { topicsOf } from './ingest/topics.js';
-import { fold } from './ingest/normalize.js';
 import type { ChunkHit, Knowledge, LoadedCorpus } from './types.js';
 
 export type { Knowledge } from './types.js';
@@ -85,7 +84,7 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
   async function searchRead(question: string, k: number): Promise<ChunkHit[]> {
     const level = levelNamed(question, corpus.docs, places);
     const named = placesNamed(question, places, stats.pair);
-    const scoped = (h: ChunkHit) => (!level || h.doc.level === level) && (named.length === 0 || named.some((p) => fold(h.doc.place ?? h.doc.issuer).includes(p)));
+    const scoped = (h: ChunkHit) => (!level || h.doc.level === level) && inPlace(named, h.doc, '');
     const deep = level || named.length ? Math.max(k, 20) : k;
     const found = await retriever.search(thesaurus.expand(withoutTheme(question, stats)), deep);
     const hits = found.map((h) => {

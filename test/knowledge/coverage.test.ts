@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusStats, withoutTheme } from '../../src/knowledge/search/coverage.js';
 import { campaignQuestion, withoutGuess } from '../../src/knowledge/search/understand.js';
-import { levelNamed, placesIn, placesOf } from '../../src/knowledge/search/places.js';
+import { levelNamed, placesIn, placesNamed, placesOf } from '../../src/knowledge/search/places.js';
 import { PARTICLES } from '../../src/knowledge/search/coverage.js';
 import { placeOfDocument } from '../../src/knowledge/ingest/place.js';
 import type { DocMeta } from '../../src/knowledge/types.js';
@@ -78,6 +78,15 @@ describe('places', () => {
     expect(placeOfDocument('Ban Thường vụ Tỉnh đoàn Nghệ An', '')).toBeUndefined();
     expect(placeOfDocument('Văn phòng', 'ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\n')).toBe('đặc khu Phú Quốc');
     expect(placeOfDocument('Văn phòng', '   ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG   \nSố: 1/KH-UBND')).toBe('tỉnh Lâm Đồng');
+  });
+  it('are named in the order the question names them, among thousands, and "hai phong trào" is two campaigns', () => {
+    const many = [...Array.from({ length: 3000 }, (_, i) => `xa so ${i}`), 'hai duong', 'hong an', 'hai phong'];
+    expect(placesNamed('Hải Dương có giống hạn bên Hồng An không', many)).toEqual(['hai duong', 'hong an']);
+    expect(placesNamed('phường HỒNG AN, hải dương', many)).toEqual(['hong an', 'hai duong']);
+    const pair = (a: string, b: string) => `${a} ${b}` === 'phong trao';
+    expect(placesNamed('hai phong trào thi đua', many, pair)).toEqual([]);
+    expect(placesNamed('Hai Phong trao thuong', many, pair)).toEqual(['hai phong']);
+    expect(placesNamed('thanh pho hai phong co ke hoach', many, pair)).toEqual(['hai phong']);
   });
   it('tell a unit the corpus is not about from an ordinary phrase', () => {
     const known = corpusStats([{ id: 'a#1', docId: 'a', section: '', text: 'Các xã hội nghề nghiệp; phường có kế hoạch.' }], docs);

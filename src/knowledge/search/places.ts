@@ -18,26 +18,51 @@ export function placeName(place: string, docs: readonly DocMeta[]): string {
   return docs.find((d) => d.place && fold(d.place.replace(UNIT, '')).trim() === place)?.place ?? place;
 }
 
+/** The names of a list of places, for looking up a question's words: built once per list. */
+interface PlaceIndex {
+  names: ReadonlySet<string>;
+  /** Most words in a name. */
+  longest: number;
+  /** "hd" → "hai duong": the first place with those initials. */
+  initials: ReadonlyMap<string, string>;
+}
+const indexes = new WeakMap<readonly string[], PlaceIndex>();
+
+function indexOf(places: readonly string[]): PlaceIndex {
+  let index = indexes.get(places);
+  if (!index) {
+    const initials = new Map<string, string>();
+    for (const p of places) {
+      const key = p.split(' ').map((w) => w[0]).join('');
+      if (!initials.has(key)) initials.set(key, p);
+    }
+    index = { names: new Set(places), longest: Math.max(0, ...places.map((p) => p.split(' ').length)), initials };
+    indexes.set(places, index);
+  }
+  return index;
+}
+
 /**
  * The known places (folded) a question names, in the order it names them. `pair`, when given,
  * tells a name from a phrase that only folds like it: "hai phong trào" (two campaigns) is not
  * Hải Phòng when "phong trào" is a pair of the corpus and the question wrote no capital there.
+ * The question's words are looked up, so the cost does not grow with the number of places.
  */
 export function placesNamed(question: string, places: readonly string[], pair?: (a: string, b: string) => boolean): string[] {
-  const typed = question.normalize('NFC').replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  const q = fold(typed);
-  const at = (p: string) => {
-    const re = new RegExp(`\\b${p}\\b(?:\\s+(\\p{L}+))?`, 'gu');
-    for (const m of q.matchAll(re)) {
-      const next = m[1];
-      const last = p.split(' ').at(-1)!;
-      const capital = /\p{Lu}/u.test(typed.charAt(m.index));
-      if (next && pair?.(last, next) && !capital) continue;
-      return m.index;
+  const { names, longest } = indexOf(places);
+  const typed = question.normalize('NFC').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const folded = typed.map((w) => fold(w));
+  const found: string[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    for (let n = Math.min(longest, folded.length - i); n >= 1; n--) {
+      const name = folded.slice(i, i + n).join(' ');
+      if (!names.has(name) || found.includes(name)) continue;
+      const next = folded[i + n];
+      if (next && pair?.(folded[i + n - 1]!, next) && !/^\p{Lu}/u.test(typed[i]!)) continue;
+      found.push(name);
     }
-    return -1;
-  };
-  return places.filter((p) => at(p) >= 0).sort((a, b) => at(a) - at(b));
+  }
+  return found;
 }
 
 /** A unit word and the two words after it, typed with diacritics or not. */
@@ -72,7 +97,7 @@ export function placesIn(question: string, places: readonly string[], stats: Wor
     if ((capitalises || fold(m[2]!) !== m[2]!.toLowerCase()) && !/^\p{Lu}/u.test(m[2]!)) continue;
     if (places.some((p) => p.startsWith(`${a} ${b}`) || p === a)) continue;
     // "phường HD": a ward known by its initials.
-    const initials = places.find((p) => p.split(' ').map((w) => w[0]).join('') === a);
+    const initials = indexOf(places).initials.get(a);
     if (initials) {
       if (!named.includes(initials)) named.push(initials);
       continue;
