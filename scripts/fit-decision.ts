@@ -1,5 +1,5 @@
 /**
- * `npm run fit:decision [-- --write] [--set FILE …]`: refits the answer decision
+ * `npm run fit:decision [-- --write] [--set FILE …] [--lambda 0.001] [--steps 6000]`: refits the answer decision
  * (src/knowledge/answer/decision-weights.json), a logistic regression over the features of
  * src/knowledge/answer/features.ts, on labelled question sets over `corpus/` (answerable = 1).
  * Prints the leave-one-set-out figures first: each set is judged by a model fitted, threshold
@@ -14,6 +14,11 @@ import { FEATURES } from '../src/knowledge/answer/features.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const evalDir = path.join(root, 'test/eval');
+/** The value after a flag, e.g. `--lambda 0.001`. */
+const flag = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const given = process.argv.flatMap((a, i) => (a === '--set' && process.argv[i + 1] ? [path.resolve(process.argv[i + 1]!)] : []));
 /** The sets over the five seeds: the own set and every held-out set. */
 const files = given.length
@@ -37,7 +42,7 @@ for (const file of files) {
 rmSync(dataDir, { recursive: true, force: true });
 
 /** L2-regularised logistic regression by full-batch gradient descent; classes weighted to balance. */
-function fit(train: Row[], lambda = Number(process.env.FIT_LAMBDA ?? 0.001), steps = Number(process.env.FIT_STEPS ?? 6000), rate = 1): { weights: number[]; bias: number } {
+function fit(train: Row[], lambda = Number(flag('--lambda') ?? 0.001), steps = Number(flag('--steps') ?? 6000), rate = 1): { weights: number[]; bias: number } {
   const d = FEATURES.length;
   const w = new Array<number>(d).fill(0);
   let b = 0;
