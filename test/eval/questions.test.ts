@@ -208,8 +208,8 @@ describe('test/eval/questions.jsonl', () => {
 /** Letters and digits only, lower case: how the eval matches evidence across line breaks. */
 const squash = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-describe('the held-out sets (test/eval/holdout*.jsonl)', () => {
-  const files = readdirSync(HERE).filter((f) => /^holdout\d*\.jsonl$/.test(f));
+describe('the held-out sets (test/eval/holdout*.jsonl, seeds-blind*.jsonl)', () => {
+  const files = readdirSync(HERE).filter((f) => /^(?:holdout\d*|seeds-blind\d+)\.jsonl$/.test(f));
   const SQUASHED = Object.fromEntries(Object.entries(RAW).map(([id, t]) => [id, squash(t)]));
 
   it('are there', () => {
