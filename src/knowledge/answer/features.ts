@@ -11,7 +11,7 @@
 import { analyzeQuery, analyzeText } from '../search/analyze.js';
 import { passageTerms, questionTopic, withoutTheme, type CorpusStats } from '../search/coverage.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { inPlace, type PlaceCheck } from '../search/places.js';
+import type { PlaceCheck } from '../search/places.js';
 import type { ChunkHit } from '../types.js';
 import type { FactKind } from './fact-kinds.js';
 import { sentences } from './extractive.js';
@@ -37,7 +37,6 @@ export const FEATURES = [
   'fact_nowhere',
   'margin',
   'place_unknown',
-  'place_miss',
   'number_miss',
   'miss_top',
   'all_covered',
@@ -48,8 +47,8 @@ export type FeatureVector = Record<FeatureName, number>;
 
 export interface QuestionReading {
   concepts: Concept[];
-  /** Adjacent content syllables of the question, folded ("cao tuoi"), both known to the corpus. */
-  pairs: string[];
+  /** Adjacent content syllables of the question, folded (["cao", "tuoi"]), both known to the corpus. */
+  pairs: [string, string][];
   /** Years and document numbers (3+ digits) the question names. */
   numbers: string[];
 }
@@ -78,10 +77,10 @@ export function readQuestion(question: string, stats: CorpusStats, thesaurus: Th
     }
     i++;
   }
-  const pairs: string[] = [];
+  const pairs: [string, string][] = [];
   for (let i = 1; i < terms.length; i++) {
     const [a, b] = [terms[i - 1]!, terms[i]!];
-    if (stats.known(a) && stats.known(b) && !/^\d+$/.test(a) && !/^\d+$/.test(b)) pairs.push(`${a} ${b}`);
+    if (stats.known(a) && stats.known(b) && !/^\d+$/.test(a) && !/^\d+$/.test(b)) pairs.push([a, b]);
   }
   return { concepts, pairs, numbers: [...new Set(terms.filter((t) => /^\d{3,}$/.test(t)))] };
 }
@@ -154,10 +153,7 @@ export function features(reading: QuestionReading, hits: readonly ChunkHit[], st
   for (const hit of top.slice(0, 3)) for (const t of passageTerms(hit)) union.add(t);
   const total = concepts.reduce((n, c) => n + c.weight, 0);
   const unknownWeight = concepts.filter((c) => !c.known).reduce((n, c) => n + c.weight, 0);
-  const unseen = pairs.filter((p) => {
-    const [a, b] = p.split(' ') as [string, string];
-    return !stats.pair(a, b);
-  }).length;
+  const unseen = pairs.filter(([a, b]) => !stats.pair(a, b)).length;
   const bigrams = best ? passageBigrams(best) : new Set<string>();
   const scores = top.map((h) => h.score);
   const margin = scores.length > 1 && scores[0]! > 0 ? (scores[0]! - scores[1]!) / scores[0]! : scores.length === 1 ? 1 : 0;
@@ -177,19 +173,18 @@ export function features(reading: QuestionReading, hits: readonly ChunkHit[], st
     cov_top3: coverageOf(concepts, union),
     unknown: total > 0 ? unknownWeight / total : 0,
     pair_unseen: pairs.length ? unseen / pairs.length : 0,
-    pair_passage: pairs.length ? pairs.filter((p) => bigrams.has(p)).length / pairs.length : 0,
+    pair_passage: pairs.length ? pairs.filter(([a, b]) => bigrams.has(`${a} ${b}`)).length / pairs.length : 0,
     fact_asked: fact ? 1 : 0,
     fact_in_best: factInBest ? 1 : 0,
     fact_nowhere: fact && holding.length === 0 ? 1 : 0,
     margin: Math.max(0, Math.min(1, margin)),
     place_unknown: place.unknown ? 1 : 0,
-    place_miss: place.named.length > 0 && !top.slice(0, 3).some((h) => inPlace(place.named, h.doc, h.chunk.text)) ? 1 : 0,
     number_miss: numbers.length ? numberMiss / numbers.length : 0,
     miss_top: heaviest > 0 ? Math.max(0, ...missing.map((c) => c.weight)) / heaviest : 0,
     all_covered: missing.length === 0 && numberMiss === 0 ? 1 : 0,
     few_concepts: 1 / (1 + concepts.length),
   };
-  return { x, missing: best ? missing : concepts };
+  return { x, missing };
 }
 
 /**
