@@ -1,0 +1,170 @@
+/**
+ * `npx tsx scripts/bench-ingest.ts [section…]`: how fast uploaded files become text, measured on
+ * documents generated from corpus text (nothing is downloaded or written). Prints one
+ * `name value` line per figure, e.g. `pdf10_ms 812`, so runs can be diffed or grepped; naming
+ * sections ("pdf", "ocr") runs only those.
+ *
+ * Sections, each a function of its own, run in order by `main()`:
+ * 1. pdf: a 10-page text PDF through `extractDocument`, cold (first PDF, pdfjs loading) and warm.
+ * 2. ocr: one A4 page of ~300 words at 300 DPI, end to end as a scanned PDF (render + OCR) with
+ *    the defaults, cold (worker start) and warm; then every model folder × page segmentation
+ *    mode on the clean page and on a degraded "photo" (blurred, noisy, 0.6° rotated, JPEG q45):
+ *    first page (worker start included), warm page, and word accuracy with diacritics.
+ * To add a figure (e.g. question latency during a reindex), write another `async function`
+ * that prints its lines with `print` and append it to `SECTIONS`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeOcr, extractDocument } from '../src/knowledge/ingest/extract/index.js';
+import { createOcrEngine, OCR_DEFAULTS, OCR_MODELS, type OcrSettings } from '../src/knowledge/ingest/extract/ocr.js';
+import { repairText } from '../src/knowledge/ingest/repair.js';
+import { makeImagePdf, makeTextPdf, renderTextPng } from '../test/fixtures/make-documents.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const print = (name: string, value: number | string) => process.stdout.write(`${name} ${value}\n`);
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+/** Logical paragraphs of one corpus document. */
+function paragraphsOf(file: string): string[] {
+  return repairText(readFileSync(path.join(root, 'corpus', file), 'utf8'))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** Consecutive paragraphs from `from` until they hold at least `words` words. */
+function take(paras: string[], from: number, words: number): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (const p of paras.slice(from)) {
+    if (n >= words) break;
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out;
+}
+
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter(Boolean);
+
+/** 1 − word edit distance / reference words; case and diacritics count, edge punctuation does not. */
+function wordAccuracy(reference: string, hypothesis: string): number {
+  const a = wordsOf(reference);
+  const b = wordsOf(hypothesis);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return 1 - prev[b.length]! / a.length;
+}
+
+/** A phone-photo-like copy of a page: slight rotation, blur, grey paper with noise, strong JPEG. */
+async function degrade(png: Uint8Array): Promise<Uint8Array> {
+  const { createCanvas, loadImage } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(png));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((0.6 * Math.PI) / 180);
+  ctx.translate(-canvas.width / 2, -canvas.height / 2);
+  ctx.filter = 'blur(2px)';
+  ctx.drawImage(img, 0, 0);
+  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let seed = 1;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 90;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    const n = noise();
+    for (let k = 0; k < 3; k++) pixels.data[i + k] = Math.max(0, Math.min(255, pixels.data[i + k]! * 0.85 + 30 + n));
+  }
+  ctx.putImageData(pixels, 0, 0);
+  return new Uint8Array(canvas.encodeSync('jpeg', 45));
+}
+
+async function benchPdf(): Promise<void> {
+  const paras = paragraphsOf('001_cef97842b6e97a79.txt');
+  const pages = Array.from({ length: 10 }, (_, i) => take(paras, (i * 7) % (paras.length - 20), 400));
+  const pdf = await makeTextPdf(pages);
+  print('pdf10_words', pages.flat().join(' ').split(/\s+/).length);
+  let t0 = performance.now();
+  const cold = await extractDocument({ bytes: pdf, fileName: 'ke-hoach-10-trang.pdf' });
+  print('pdf10_ms', ms(t0));
+  t0 = performance.now();
+  await extractDocument({ bytes: pdf, fileName: 'ke-hoach-10-trang.pdf' });
+  print('pdf10_warm_ms', ms(t0));
+  print('pdf10_word_accuracy', wordAccuracy(pages.flat().join('\n'), cold.text).toFixed(4));
+}
+
+async function benchOcr(): Promise<void> {
+  const lines = take(paragraphsOf('001_cef97842b6e97a79.txt'), 12, 290);
+  const reference = lines.join('\n');
+  const clean = await renderTextPng(lines);
+  const photo = await degrade(clean);
+  print('ocr_page_words', wordsOf(reference).length);
+
+  // End to end, as an upload goes: scanned PDF → render at 300 DPI → OCR with the defaults.
+  const scan = await makeImagePdf([clean]);
+  let t0 = performance.now();
+  const pdf = await extractDocument({ bytes: scan, fileName: 'ban-scan.pdf' });
+  print('ocr_page_pdf_cold_ms', ms(t0));
+  t0 = performance.now();
+  await extractDocument({ bytes: scan, fileName: 'ban-scan.pdf' });
+  print('ocr_page_pdf_ms', ms(t0));
+  print('ocr_page_pdf_accuracy', wordAccuracy(reference, pdf.text).toFixed(4));
+  print('ocr_default', `${OCR_DEFAULTS.model}/psm${OCR_DEFAULTS.psm}`);
+  await closeOcr();
+
+  for (const model of OCR_MODELS) {
+    for (const psm of ['3', '4', '6'] as OcrSettings['psm'][]) {
+      const key = `ocr_${model}_psm${psm}`;
+      const engine = createOcrEngine({ model, psm });
+      try {
+        t0 = performance.now();
+        await engine.recognize({ bytes: clean });
+        print(`${key}_first_ms`, ms(t0));
+        t0 = performance.now();
+        const text = (await engine.recognize({ bytes: clean })).join('\n');
+        print(`${key}_clean_ms`, ms(t0));
+        print(`${key}_clean_accuracy`, wordAccuracy(reference, text).toFixed(4));
+        t0 = performance.now();
+        const noisy = (await engine.recognize({ bytes: photo })).join('\n');
+        print(`${key}_photo_ms`, ms(t0));
+        print(`${key}_photo_accuracy`, wordAccuracy(reference, noisy).toFixed(4));
+      } finally {
+        await engine.close();
+      }
+    }
+  }
+}
+
+const SECTIONS: [string, () => Promise<void>][] = [
+  ['pdf', benchPdf],
+  ['ocr', benchOcr],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, run] of SECTIONS) {
+    if (only.length && !only.includes(name)) continue;
+    process.stdout.write(`# ${name}\n`);
+    await run();
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeOcr());
