@@ -3,7 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type Answerer, type ChatLike } from './answer/answer.js';
-import { loadCorpus } from './ingest/corpus.js';
+import { loadCorpus, type AddedDocuments } from './ingest/corpus.js';
 import { corpusStats, withoutTheme } from './search/coverage.js';
 import { inPlace, levelNamed, placesNamed, placesOf } from './search/places.js';
 import { Thesaurus, thesaurusEntries } from './search/thesaurus.js';
@@ -16,6 +16,8 @@ export type { Knowledge } from './types.js';
 
 export interface KnowledgeOptions {
   corpusDir: string;
+  /** Documents staff added at run time (published ones only), loaded after the bundled corpus. */
+  added?: AddedDocuments;
   /** The index lives in `${dataDir}/index`, rebuilt only when the corpus hash changes. */
   dataDir: string;
   /** Remote embeddings (OpenAI-compatible); the local offline embedder otherwise. */
@@ -34,7 +36,7 @@ export interface KnowledgeOptions {
 export type Assessed = ReturnType<Answerer['assess']>;
 
 export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge & { corpus: LoadedCorpus; assess(question: string): Promise<Assessed> }> {
-  const corpus = await loadCorpus(opts.corpusDir);
+  const corpus = await loadCorpus(opts.corpusDir, opts.added);
   const docById = new Map(corpus.docs.map((d) => [d.id, d]));
   const chunkById = new Map(corpus.chunks.map((c) => [c.id, c]));
   const records = corpus.chunks.map((c) => {

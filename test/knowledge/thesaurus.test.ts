@@ -13,7 +13,7 @@ const dirs = [path.join(root, 'corpus'), ...readdirSync(newdocs).map((d) => path
 
 describe('the thesaurus (src/knowledge/search/thesaurus.json)', () => {
   it('maps every everyday phrase to plan phrases that our documents use', async () => {
-    const folded = (await Promise.all(dirs.map(loadCorpus)))
+    const folded = (await Promise.all(dirs.map((d) => loadCorpus(d))))
       .flatMap((c) => c.chunks)
       .map((c) => ` ${analyzeText(`${c.section} ${c.text}`).folded.join(' ')} `)
       .join('\n');

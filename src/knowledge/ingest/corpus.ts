@@ -109,7 +109,17 @@ export function docInfoChunk(doc: DocMeta): Chunk {
 }
 
 /**
- * Loads `corpusDir`: validates manifest.json (zod), reads every listed file, repairs and chunks
+ * Documents added while the bot runs (they live in DATA_DIR, validated by their own store): their
+ * folder, their entries, and the bundled ids they replace.
+ */
+export interface AddedDocuments {
+  dir: string;
+  docs: DocMeta[];
+  hide?: string[];
+}
+
+/**
+ * Loads `corpusDir`, and the `added` documents after it: validates manifest.json (zod), reads every listed file, repairs and chunks
  * the documents, and sets near-duplicates aside. Promises: `docs` and `chunks` never contain a
  * near-duplicate copy; the kept original carries the copy's number and date where it had none
  * (its label then names the number); `hash` is a sha256 over the manifest and every file, so it
@@ -117,17 +127,20 @@ export function docInfoChunk(doc: DocMeta): Chunk {
  * @throws Error naming the manifest entry and field at fault, or the file that cannot be read.
  * @example const { docs, chunks } = await loadCorpus('corpus');
  */
-export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
+export async function loadCorpus(corpusDir: string, added?: AddedDocuments): Promise<LoadedCorpus> {
   const manifestPath = path.join(corpusDir, 'manifest.json');
   const manifestRaw = await readFile(manifestPath).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${manifestPath} (${err.code ?? err.message}): the corpus needs a manifest`, { cause: err });
   });
-  const metas = parseManifest(corpusDir, manifestRaw.toString('utf8'));
+  const hidden = new Set(added?.hide ?? []);
+  const bundled = parseManifest(corpusDir, manifestRaw.toString('utf8')).filter((m) => !hidden.has(m.id));
+  const metas = [...bundled, ...(added?.docs ?? [])];
+  const dirOf = (i: number) => (i < bundled.length ? corpusDir : added!.dir);
   const files = await Promise.all(
-    metas.map((meta) =>
-      readFile(path.join(corpusDir, meta.file)).catch((err: NodeJS.ErrnoException) => {
+    metas.map((meta, i) =>
+      readFile(path.join(dirOf(i), meta.file)).catch((err: NodeJS.ErrnoException) => {
         throw new Error(
-          `manifest entry "${meta.id}": cannot read file "${meta.file}" in ${corpusDir} (${err.code ?? err.message})`,
+          `manifest entry "${meta.id}": cannot read file "${meta.file}" in ${dirOf(i)} (${err.code ?? err.message})`,
           { cause: err },
         );
       }),
@@ -135,6 +148,7 @@ export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
   );
 
   const hash = createHash('sha256').update(manifestRaw);
+  if (added) hash.update(JSON.stringify({ docs: added.docs, hide: [...hidden] }));
   metas.forEach((meta, i) => hash.update(`\0${meta.file}\0`).update(files[i]!));
 
   // Tokens ignore layout, so duplicates are found on the raw texts and the copy is never repaired.
