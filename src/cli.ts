@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runAdmin, UsageError } from './admin.js';
@@ -5,12 +8,18 @@ import { createApp, type App } from './app.js';
 import { runConsoleChat } from './channels/console/console.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger, type Logger } from './logger.js';
+import { describe } from './documents/intake.js';
+import { texts as documentTexts } from './documents/texts.vi.js';
+import type { RebuildResult } from './knowledge/live.js';
+import { DOC_LEVELS, type DocLevel } from './knowledge/types.js';
 
 const USAGE = `Cách dùng: npm run --silent cli -- <lệnh> [tùy chọn]
   search [--json] [--k N] (--stdin | "<câu hỏi>")   tìm đoạn văn bản liên quan
   ask [--json] (--stdin | "<câu hỏi>")              trả lời có trích dẫn
   chat [--user ID] [--json]                         trò chuyện qua dòng lệnh (mỗi dòng một tin nhắn)
   ingest                                            đọc lại corpus/ và dựng chỉ mục
+  ingest FILE… [--json] [--replace ID] [--level L]  thêm văn bản (.txt .md .docx .pdf .png .jpg), kể cả bản chụp
+  docs list [--json] | docs publish ID | docs remove ID | docs edit ID [--level L] [--number N] [--title T] [--date YYYY-MM-DD]
   parse [--json] (--stdin | "<tin nhắn>")           đọc số liệu báo cáo trong một tin nhắn
   eval-retrieval --corpus FILE --queries FILE [--k 10] [--json]
   units list [--json] | units add --id ID --name "Phường …" [--kind phuong|xa|dac_khu] [--parent hai-phong] [--deadline MM-DD]
@@ -40,6 +49,11 @@ const { values: opts, positionals } = parseArgs({
     period: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    replace: { type: 'string' },
+    level: { type: 'string' },
+    number: { type: 'string' },
+    title: { type: 'string' },
+    date: { type: 'string' },
   },
 });
 
@@ -100,10 +114,89 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const { knowledge, handle } = app;
   try {
-    await run(command, knowledge, handle, t0, logger);
+    if (command === 'ingest' && positionals.length > 1) await ingestFiles(app, positionals.slice(1));
+    else if (command === 'docs') await docsCommand(app, positionals[1], positionals[2]);
+    else await run(command, knowledge, handle, t0, logger);
   } finally {
+    // The OCR worker, if a scan started it, would keep the process alive.
+    if (command === 'ingest') await (await import('./knowledge/ingest/extract/ocr.js')).closeOcr();
     await app.close();
   }
+}
+
+const who = () => `cli:${userInfo().username}`;
+
+/** The metadata fields a person may give or correct on the command line. */
+function fieldsFromFlags() {
+  const fields: { level?: DocLevel; number?: string; title?: string; date?: string } = {};
+  if (opts.level !== undefined) {
+    if (!(DOC_LEVELS as readonly string[]).includes(opts.level)) throw new UsageError(`--level phải là một trong: ${DOC_LEVELS.join(', ')}.`);
+    fields.level = opts.level as DocLevel;
+  }
+  if (opts.number !== undefined) fields.number = opts.number;
+  if (opts.title !== undefined) fields.title = opts.title;
+  if (opts.date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError('--date phải có dạng YYYY-MM-DD.');
+    fields.date = opts.date;
+  }
+  return fields;
+}
+
+/** `ingest FILE…`: one verdict per file; published ones are indexed at once. Progress on stderr. */
+async function ingestFiles(app: App, files: string[]): Promise<void> {
+  const t = documentTexts.cli;
+  const override = fieldsFromFlags();
+  for (const file of files) {
+    const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+      throw new UsageError(`Không đọc được tệp ${file} (${err.code ?? err.message}).`);
+    });
+    const onProgress = (p: { page: number; pages: number; stage: 'text' | 'ocr' }) => {
+      if (p.pages < 2 && p.stage === 'text') return;
+      const line = `${path.basename(file)}: ${t.page(p.page, p.pages, p.stage === 'ocr')}`;
+      process.stderr.write(process.stderr.isTTY ? `\r${line}   ` : `${line}\n`);
+    };
+    const draft = await app.documents.analyse({ bytes, fileName: file }, { onProgress, override });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const v = draft.verdict;
+    let rebuilt: RebuildResult | undefined;
+    if (v.status === 'published' || v.status === 'held' || (v.status === 'duplicate' && opts.replace === v.of)) {
+      const replacing = v.status === 'duplicate' ? { ...draft, verdict: { status: 'published' as const } } : draft;
+      ({ rebuilt } = await app.documents.add(replacing, who(), v.status === 'duplicate' ? v.of : opts.replace));
+    }
+    const out = describe(draft);
+    if (v.status === 'duplicate' && opts.replace === v.of) Object.assign(out, { status: 'published', replaced: v.of });
+    if (rebuilt && !rebuilt.ok) Object.assign(out, { warning: t.rebuildFailed(rebuilt.error) });
+    if (opts.json) print(out);
+    else {
+      const d = out.document;
+      process.stdout.write(
+        `${path.basename(file)}: ${t.status[out.status] ?? out.status}${'reason' in out && out.reason ? ` — ${out.reason}` : ''}\n` +
+          (d.id ? `  ${d.id}: ${d.number ?? '(không số)'} · ${d.kind ?? '?'} · ${d.issuer} · ${d.level ?? '?'} · ${d.date ?? '?'} · ${d.pages} trang, ${d.chars} ký tự\n` : '') +
+          (v.status === 'duplicate' && v.better && opts.replace !== v.of ? `  ${t.replaceHint(file, v.of)}\n` : ''),
+      );
+    }
+  }
+}
+
+async function docsCommand(app: App, sub: string | undefined, id: string | undefined): Promise<void> {
+  const t = documentTexts.cli;
+  if (sub === 'list') {
+    const documents = await app.documents.list();
+    if (opts.json) print({ documents });
+    else for (const d of documents) process.stdout.write(`${d.id.padEnd(28)} ${d.status.padEnd(10)} ${d.source.padEnd(8)} ${d.label}\n`);
+    return;
+  }
+  if (!id || !['publish', 'remove', 'edit'].includes(sub ?? '')) throw new UsageError(`Cách dùng: docs list [--json] | docs publish ID | docs remove ID | docs edit ID --level …`);
+  if (!(await app.documents.library.get(id))) {
+    throw new UsageError(app.knowledge.docs.some((d) => d.id === id) ? t.bundledFixed(id) : documentTexts.notFound(id));
+  }
+  const r =
+    sub === 'publish' ? await app.documents.publish(id, who())
+    : sub === 'remove' ? await app.documents.remove(id, who())
+    : await app.documents.edit(id, fieldsFromFlags(), who());
+  if (r.rebuilt && !r.rebuilt.ok) process.stderr.write(t.rebuildFailed(r.rebuilt.error) + '\n');
+  if (opts.json) print({ document: r.entry });
+  else process.stdout.write((sub === 'remove' ? t.removed(id) : sub === 'publish' ? t.published(id) : JSON.stringify(r.entry, null, 2)) + '\n');
 }
 
 async function run(command: string, knowledge: App['knowledge'], handle: App['handle'], t0: number, logger: Logger): Promise<void> {
