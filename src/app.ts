@@ -1,6 +1,9 @@
 import type { Config } from './config/env.js';
 import { createCore } from './core/handle-message.js';
+import { createDocuments } from './documents/service.js';
+import { Library } from './documents/library.js';
 import { createKnowledge } from './knowledge/index.js';
+import { createLiveKnowledge } from './knowledge/live.js';
 import type { Logger } from './logger.js';
 import { loadPrompt } from './prompts.js';
 import { createOpenAI } from './providers/openai.js';
@@ -15,22 +18,30 @@ import { createStore } from './store/store.js';
  */
 export async function createApp(config: Config, logger: Logger) {
   const { llm, embeddings } = await createOpenAI(config);
-  const knowledge = await createKnowledge({
-    corpusDir: config.corpusDir,
-    dataDir: config.dataDir,
-    ...(embeddings ? { embeddings } : {}),
-    ...(llm ? { llm } : {}),
-    llmTimeoutMs: config.llmTimeoutMs,
-    logger,
-  });
+  const library = new Library(config.dataDir);
+  // Rebuilt whole, in the background, whenever staff add, publish or remove a document.
+  const knowledge = await createLiveKnowledge(
+    async () =>
+      createKnowledge({
+        corpusDir: config.corpusDir,
+        added: await library.forIndex(),
+        dataDir: config.dataDir,
+        ...(embeddings ? { embeddings } : {}),
+        ...(llm ? { llm } : {}),
+        llmTimeoutMs: config.llmTimeoutMs,
+        logger,
+      }),
+    (err) => logger.error({ err }, 'reindex failed; the previous index keeps serving'),
+  );
+  const documents = createDocuments({ library, knowledge });
   const db = await openDatabase(config.database, (err) => logger.warn({ err }, 'database connection lost; reconnecting'));
   const store = createStore(db);
   const reports = createReportStore(db);
   const figuresLlm = llm
     ? { llm, prompt: await loadPrompt('figures.vi.md'), timeoutMs: config.llmTimeoutMs }
     : undefined;
-  const handle = createCore({ knowledge, store, reports, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
-  return { knowledge, store, reports, handle, close: () => store.close() };
+  const handle = createCore({ knowledge, documents, store, reports, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
+  return { knowledge, documents, store, reports, handle, close: () => store.close() };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -7,6 +7,8 @@ import { createReporting, type ReportingDeps } from './reporting.js';
 import { bareWords, smallTalk } from './small-talk.js';
 import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
+import { createDocumentFlow } from '../documents/chat-flow.js';
+import type { Documents } from '../documents/service.js';
 
 export interface CoreDeps {
   knowledge: Knowledge;
@@ -15,6 +17,8 @@ export interface CoreDeps {
   logger: Logger;
   chart?: ReportingDeps['chart'];
   figuresLlm?: ReportingDeps['figuresLlm'];
+  /** Documents staff add by chat; without it a file gets the "not accepted here" reply. */
+  documents?: Documents;
   now?: () => Date;
 }
 
@@ -43,11 +47,16 @@ const CHOICE_WORDS: Record<string, string> = { ok: 'dong y', 'xac nhan': 'dong y
 export function createCore(deps: CoreDeps) {
   const { store, knowledge } = deps;
   const reporting = createReporting(deps);
-  const awards = createAwards({
-    reports: deps.reports,
-    corpus: { chunks: knowledge.chunks, docs: knowledge.docs },
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  const documents = deps.documents ? createDocumentFlow({ documents: deps.documents, reports: deps.reports, store }) : undefined;
+  // Built from the corpus, and again after a live reindex swapped in other chunks.
+  let built: { chunks: Knowledge['chunks']; awards: ReturnType<typeof createAwards> } | undefined;
+  const awardsNow = () => {
+    if (built?.chunks !== knowledge.chunks) {
+      const corpus = { chunks: knowledge.chunks, docs: knowledge.docs };
+      built = { chunks: corpus.chunks, awards: createAwards({ reports: deps.reports, corpus, ...(deps.now ? { now: deps.now } : {}) }) };
+    }
+    return built.awards;
+  };
 
   async function answer(msg: Incoming, question: string): Promise<Reply[]> {
     if (!question) return [{ text: texts.emptyQuestion }];
@@ -57,7 +66,7 @@ export function createCore(deps: CoreDeps) {
     const choices: Choice[] = [];
     if (a.citations.length && !QUOTES_INLINE.has(msg.channel)) choices.push({ label: texts.showQuotes, payload: `cite:${id}` });
     // Declined, but an award is named: its criteria are one tap away.
-    if (!a.answered) choices.push(...awards.related(question));
+    if (!a.answered) choices.push(...awardsNow().related(question));
     return [{ text: a.answer, citations: a.citations, choices: [...choices, ...feedbackChoices(id)] }];
   }
 
@@ -84,15 +93,16 @@ export function createCore(deps: CoreDeps) {
   }
 
   async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
-    if (payload) return (await reporting.payload(msg, payload)) ?? (await awards.payload(msg, payload)) ?? onPayload(msg, payload);
+    if (msg.file) return documents ? documents.file(msg) : [{ text: texts.filesNotAccepted }];
+    if (payload) return (await documents?.payload(msg, payload)) ?? (await reporting.payload(msg, payload)) ?? (await awardsNow().payload(msg, payload)) ?? onPayload(msg, payload);
     const cmd = parseCommand(text);
     // Free text: small talk, an officer's figures, an award or a body named outright, else a question.
     if (!cmd) {
       const talk = smallTalk(text);
       if (talk) return [{ text: talk === 'thanks' ? texts.thanksReply : talk === 'noWords' ? texts.noWords : texts.welcome(msg.userName) }];
-      return (await reporting.text(msg, text)) ?? (await awards.text(msg, text)) ?? answer(msg, text);
+      return (await documents?.text(msg, text)) ?? (await reporting.text(msg, text)) ?? (await awardsNow().text(msg, text)) ?? answer(msg, text);
     }
-    const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await awards.command(msg, cmd.command, cmd.rest));
+    const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await awardsNow().command(msg, cmd.command, cmd.rest));
     if (reply) return reply;
     switch (cmd.command) {
       case 'start':

@@ -17,6 +17,22 @@ export interface Incoming {
   deliveryId?: string;
   /** Display name, when the platform gives one (for a friendlier welcome). */
   userName?: string;
+  /** A file or photo sent with the message (its caption, if any, is `text`). */
+  file?: IncomingFile;
+  /**
+   * Shows a progress line while a long task runs ("đang xử lý… trang 3/12"); the channel sends
+   * it once and then edits that message where the platform allows. Absent: no progress shown.
+   */
+  progress?: (text: string) => Promise<void>;
+}
+
+/** A file as the channel offers it: downloaded only when the core decides to keep it. */
+export interface IncomingFile {
+  name: string;
+  kind: 'document' | 'photo';
+  /** Bytes, when the platform tells before downloading. */
+  size?: number;
+  download(): Promise<Uint8Array>;
 }
 
 /** A cited source passage, shown under an answer. */

@@ -50,6 +50,7 @@ export const texts = {
   sendCorrected: 'Bạn hãy gửi lại tin nhắn với số liệu đã sửa. Chưa có gì được lưu.',
   nothingPending: 'Không có số liệu nào đang chờ xác nhận.',
   officersOnly: 'Chỉ cán bộ phường/xã đã đăng ký mới gửi và xem được số liệu. Nếu bạn là cán bộ, hãy gửi /dangky <mã mời> (mã do quản trị viên cấp).',
+  filesNotAccepted: 'Bot chưa nhận tệp ở kênh này. Bạn có thể hỏi bằng tin nhắn chữ.',
   staffOnly: 'Lệnh này dành cho cán bộ thi đua - khen thưởng đã đăng ký.',
   registerUsage: 'Gửi /dangky kèm mã mời, ví dụ: /dangky 7K2M9QXA3B',
   inviteProblem: {

@@ -37,11 +37,14 @@ describe('Zalo updates → Incoming', () => {
     expect(r.kind === 'text' && 'userName' in r.incoming).toBe(false);
   });
 
-  it('marks images, stickers and other messages as unsupported, ignores bots, rejects junk', () => {
+  it('hands an image over as a file with its caption, marks stickers and others unsupported, ignores bots, rejects junk', () => {
     const sticker = { event_name: 'message.sticker.received', message: { message_id: 's1', chat: { id: 'u1' }, from: { id: 'u1' }, sticker: 'abc', url: 'https://x' } };
     expect(parseUpdate(sticker)).toEqual({ kind: 'unsupported', chatId: 'u1', event: 'message.sticker.received', deliveryId: 'message.sticker.received:s1' });
     const image = { event_name: 'message.image.received', message: { message_id: 'i1', chat: { id: 'u1' }, photo_url: 'https://x', caption: 'xem' } };
-    expect(parseUpdate(image)).toMatchObject({ kind: 'unsupported', event: 'message.image.received' });
+    const asFile = parseUpdate(image);
+    expect(asFile).toMatchObject({ kind: 'text', incoming: { chatId: 'u1', text: 'xem', file: { kind: 'photo', name: 'anh-i1.jpg' } } });
+    const noUrl = { event_name: 'message.image.received', message: { message_id: 'i2', chat: { id: 'u1' } } };
+    expect(parseUpdate(noUrl)).toMatchObject({ kind: 'unsupported', event: 'message.image.received' });
     expect(parseUpdate({ event_name: 'message.unsupported.received', message: { message_id: 'x', chat: { id: 'u1' } } })).toMatchObject({ kind: 'unsupported' });
     expect(parseUpdate(textUpdate({ from: { id: 'b', is_bot: true } }))).toMatchObject({ kind: 'ignored' });
     expect(parseUpdate({ event_name: 'bot.something' })).toMatchObject({ kind: 'ignored' });

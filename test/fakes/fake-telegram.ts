@@ -25,6 +25,8 @@ export interface FakeTelegram {
   calls: RecordedCall[];
   /** Calls of one method, in order. */
   callsTo(method: string): RecordedCall[];
+  /** Offers a file for getFile and `/file/bot<token>/<path>`; returns its file_id. */
+  hostFile(bytes: Uint8Array): string;
   /** Queues an update for getUpdates. */
   push(update: Record<string, unknown>): void;
   /** The next call of `method` fails with this error (once per call of failOnce). */
@@ -54,6 +56,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const failures = new Map<string, Parameters<FakeTelegram['failOnce']>[1][]>();
   const waiters = new Set<() => void>();
   let messageId = 100;
+  const hosted = new Map<string, Uint8Array>();
 
   const server = http.createServer((req, res) => {
     void route(req, res).catch((err: unknown) => {
@@ -63,6 +66,13 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
+    const file = /^\/file\/bot[^/]+\/files\/(\w+)$/.exec(url.pathname);
+    if (file) {
+      const bytes = hosted.get(file[1]!);
+      if (!bytes) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return void res.end(Buffer.from(bytes));
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!m) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = m as unknown as [string, string, string];
@@ -93,6 +103,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     calls.push({ method, token, payload, files, status: failure?.error_code ?? 200, at: Date.now() });
     if (failure) return send(res, failure.error_code, { ok: false, ...failure });
     if (method === 'getMe') return send(res, 200, { ok: true, result: FAKE_BOT_INFO });
+    if (method === 'getFile') {
+      const id = String(payload.file_id);
+      if (!hosted.has(id)) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+      return send(res, 200, { ok: true, result: { file_id: id, file_unique_id: id, file_size: hosted.get(id)!.length, file_path: `files/${id}` } });
+    }
+    if (method === 'editMessageText') {
+      return send(res, 200, { ok: true, result: { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, text: payload.text } });
+    }
     if (method === 'sendMessage' || method === 'sendPhoto') {
       const chatId = Number(payload.chat_id);
       return send(res, 200, {
@@ -117,6 +135,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     url: `http://127.0.0.1:${port}`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    hostFile(bytes) {
+      const id = `f${hosted.size + 1}`;
+      hosted.set(id, bytes);
+      return id;
+    },
     push(update) {
       updates.push(update);
       for (const wake of [...waiters]) wake();
@@ -240,6 +263,22 @@ export function callbackQuery(chatId: number, data: string, label: string) {
         text: 'Bạn muốn xem thêm?',
         reply_markup: { inline_keyboard: [[{ text: label, callback_data: data }]] },
       },
+    },
+  };
+}
+
+/** A document sent in a private chat (use `hostFile` for its file_id). */
+export function privateDocument(chatId: number, fileId: string, fileName: string, size: number, caption?: string) {
+  const id = ++nextId;
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: now(),
+      chat: { id: chatId, type: 'private', first_name: 'An' },
+      from: person(chatId),
+      document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: size },
+      ...(caption ? { caption } : {}),
     },
   };
 }

@@ -33,6 +33,10 @@ export interface FakeZalo {
   failNext(method: string, answer: ScriptedAnswer): void;
   /** The next call of `method` gets HTTP 429; `retryAfter` via a header or `parameters.retry_after`. */
   rateLimitNext(method: string, opts?: { retryAfter?: number; via?: 'header' | 'body' }): void;
+  /** Serves `bytes` at a URL of this server, as Zalo's CDN serves a photo a user sent. */
+  hostFile(bytes: Uint8Array, contentType?: string): string;
+  /** How many times hosted files were fetched. */
+  fileFetches: number;
   /** Recorded sendMessage texts, optionally for one chat. */
   texts(chatId?: string): string[];
   /** Resolves when `predicate` holds (polled every 20 ms), rejects after `timeoutMs`. */
@@ -53,6 +57,8 @@ export async function startFakeZalo(opts: { token?: string; pollWaitMs?: number 
   const scripted = new Map<string, ScriptedAnswer[]>();
   let nextId = 1;
   let polls = 0;
+  const files = new Map<string, { bytes: Uint8Array; type: string }>();
+  let fileFetches = 0;
 
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -61,6 +67,14 @@ export async function startFakeZalo(opts: { token?: string; pollWaitMs?: number 
   });
 
   async function answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+    const hosted = /^\/files\/([\w-]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    if (hosted && req.method === 'GET') {
+      const file = files.get(hosted[1]!);
+      if (!file) return send(res, 404, 'not found');
+      fileFetches++;
+      res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.bytes.length) });
+      return res.end(Buffer.from(file.bytes));
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!m || req.method !== 'POST') return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, given, method] = m as unknown as [string, string, string];
@@ -117,6 +131,14 @@ export async function startFakeZalo(opts: { token?: string; pollWaitMs?: number 
       return polls;
     },
     push: (u) => void queue.push(u),
+    hostFile(bytes, type = 'image/png') {
+      const id = `f${files.size + 1}`;
+      files.set(id, { bytes, type });
+      return `http://127.0.0.1:${port}/files/${id}`;
+    },
+    get fileFetches() {
+      return fileFetches;
+    },
     failNext(method, a) {
       scripted.set(method, [...(scripted.get(method) ?? []), a]);
     },

@@ -1,6 +1,6 @@
 import { withTyping } from '../typing.js';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, HttpError, type BotError, type Context, type Transformer } from 'grammy';
+import { Bot, HttpError, type Api, type BotError, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { UserError } from '../../core/errors.js';
 import { texts } from '../../core/texts.vi.js';
@@ -8,7 +8,7 @@ import type { ChannelDeps } from '../types.js';
 import { createChatQueue, type ChatQueue } from './chat-queue.js';
 import { describeError } from './errors.js';
 import { sendReplies } from './send.js';
-import { chatKeyOf, toIncoming } from './to-incoming.js';
+import { chatKeyOf, fileOf, toIncoming } from './to-incoming.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -58,6 +58,11 @@ export function createBot(options: TelegramBotOptions, deps: ChannelDeps): { bot
   }).use(async (ctx) => {
     const incoming = toIncoming(ctx.update, ctx.me);
     if (!incoming) return;
+    const sent = ctx.message ? fileOf(ctx.message) : undefined;
+    if (incoming.file && sent) {
+      incoming.file = { ...incoming.file, download: () => downloadFile(ctx.api, options, sent.fileId) };
+      incoming.progress = progressMessage(ctx.api, Number(incoming.chatId));
+    }
     const log = logger.child({ chatId: incoming.chatId, updateId: ctx.update.update_id });
     log.debug({ incoming }, 'telegram update');
     const sideCall = (p: Promise<unknown>, what: string) =>
@@ -99,6 +104,27 @@ function retryNetwork(retries: number): Transformer {
         await delay(500 * 2 ** attempt);
       }
     }
+  };
+}
+
+/** getFile, then the file's bytes from `${apiRoot}/file/bot<token>/<path>` (Bot API files are at most 20 MB). */
+async function downloadFile(api: Api, options: TelegramBotOptions, fileId: string): Promise<Uint8Array> {
+  const f = await api.getFile(fileId);
+  if (!f.file_path) throw new Error('telegram getFile returned no file_path');
+  const res = await fetch(`${options.apiRoot.replace(/\/+$/, '')}/file/bot${options.token}/${f.file_path}`, { signal: AbortSignal.timeout(60_000) });
+  if (!res.ok) throw new Error(`telegram file download failed: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** One progress message per task: sent the first time, edited after ("message is not modified" ignored). */
+function progressMessage(api: Api, chatId: number): (text: string) => Promise<void> {
+  let messageId: number | undefined;
+  let last = '';
+  return async (text) => {
+    if (text === last) return;
+    last = text;
+    if (messageId === undefined) messageId = (await api.sendMessage(chatId, text)).message_id;
+    else await api.editMessageText(chatId, messageId, text).catch(() => undefined);
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Message, Update, User, UserFromGetMe } from 'grammy/types';
-import type { Incoming } from '../../core/message.js';
+import type { Incoming, IncomingFile } from '../../core/message.js';
 
 /** The bot's own identity, as far as addressing in groups is concerned. */
 export type BotIdentity = Pick<UserFromGetMe, 'id' | 'username'>;
 
 /**
  * Maps a Telegram update to the core's `Incoming`, or null when it is not for the bot:
- * - a text message in a private chat → its text;
+ * - a text message in a private chat → its text; a document or photo there → `file`, caption as text;
  * - in a group/supergroup only a command (not addressed to another bot), a message mentioning
  *   @bot (the mention is removed) or a reply to one of the bot's messages;
  * - a callback query → `payload` = its data, `text` = the pressed button's label when known.
@@ -16,6 +16,11 @@ export function toIncoming(update: Update, me: BotIdentity): Incoming | null {
   const base = { channel: 'telegram' as const, deliveryId: String(update.update_id) };
   const msg = update.message;
   if (msg) {
+    const sent = fileOf(msg);
+    // Files only in a private chat: in a group a document is rarely meant for the bot.
+    if (sent && msg.chat.type === 'private') {
+      return { ...base, chatId: String(msg.chat.id), userId: String(msg.from?.id ?? msg.chat.id), text: msg.caption ?? '', file: sent.file, ...nameOf(msg.from) };
+    }
     if (msg.text === undefined) return null;
     const text = msg.chat.type === 'private' ? msg.text : addressedText(msg, msg.text, me);
     if (text === null) return null;
@@ -33,6 +38,25 @@ export function toIncoming(update: Update, me: BotIdentity): Incoming | null {
     };
   }
   return null;
+}
+
+/**
+ * A document, or the largest size of a photo, as an `IncomingFile` whose `download` is set by the
+ * bot (it needs the API); until then it refuses.
+ */
+export function fileOf(msg: Message): { fileId: string; file: IncomingFile } | undefined {
+  const notYet = () => Promise.reject(new Error('download is wired by the bot'));
+  if (msg.document) {
+    const d = msg.document;
+    const file: IncomingFile = { name: d.file_name ?? 'tep', kind: 'document', download: notYet, ...(d.file_size !== undefined ? { size: d.file_size } : {}) };
+    return { fileId: d.file_id, file };
+  }
+  const largest = msg.photo?.at(-1);
+  if (largest) {
+    const file: IncomingFile = { name: `anh-${msg.message_id}.jpg`, kind: 'photo', download: notYet, ...(largest.file_size !== undefined ? { size: largest.file_size } : {}) };
+    return { fileId: largest.file_id, file };
+  }
+  return undefined;
 }
 
 /** The key under which one chat's updates are processed in order. */

@@ -54,6 +54,15 @@ export function createZaloSink(deps: ZaloSinkDeps): ZaloSink {
     }
     if (update.kind !== 'text') return;
     const { incoming } = update;
+    // Zalo cannot edit a sent message: a long task says "đang xử lý…" once.
+    if (incoming.file) {
+      let told = false;
+      incoming.progress = async (text) => {
+        if (told) return;
+        told = true;
+        await send(incoming.chatId, [text]);
+      };
+    }
     // "typing…" is a courtesy: only for a slow answer, never failing the answer.
     const replies = await withTyping(handle(incoming), () =>
       client.sendChatAction({ chat_id: incoming.chatId, action: 'typing' }).catch((err: unknown) => {

@@ -15,6 +15,10 @@ const messageSchema = z.looseObject({
     .looseObject({ id: idSchema, display_name: z.string().optional(), is_bot: z.boolean().optional() })
     .optional(),
   text: z.string().optional(),
+  /** An image message: its URL (`photo`, some relays say `photo_url`) and caption. */
+  photo: z.string().optional(),
+  photo_url: z.string().optional(),
+  caption: z.string().optional(),
   date: z.number().optional(),
 });
 
@@ -25,9 +29,10 @@ export const zaloUpdateSchema = z
 export type ZaloUpdate = z.infer<typeof zaloUpdateSchema>;
 
 export const TEXT_EVENT = 'message.text.received';
+export const IMAGE_EVENT = 'message.image.received';
 
 export type ParsedUpdate =
-  /** A text message: hand it to the core. */
+  /** A text message, or an image (as `incoming.file`): hand it to the core. */
   | { kind: 'text'; incoming: Incoming & { channel: 'zalo'; deliveryId: string } }
   /** A message the bot cannot read (image, sticker, voice…): answer politely, skip the core. */
   | { kind: 'unsupported'; chatId: string; event: string; deliveryId: string }
@@ -59,6 +64,18 @@ export function parseUpdate(raw: unknown): ParsedUpdate {
   if (message.from?.is_bot) return { kind: 'ignored', event, reason: 'sent by a bot' };
   const deliveryId = `${event}:${message.message_id}`;
   const chatId = message.chat.id;
+  const photo = message.photo ?? message.photo_url;
+  if (event === IMAGE_EVENT && photo && /^https?:\/\//.test(photo)) {
+    const incoming: Incoming & { channel: 'zalo'; deliveryId: string } = {
+      channel: 'zalo',
+      chatId,
+      userId: message.from?.id ?? chatId,
+      text: message.caption ?? '',
+      deliveryId,
+      file: { name: `anh-${message.message_id}.jpg`, kind: 'photo', download: () => downloadPhoto(photo) },
+    };
+    return { kind: 'text', incoming };
+  }
   if (event !== TEXT_EVENT || typeof message.text !== 'string') return { kind: 'unsupported', chatId, event, deliveryId };
   const incoming: Incoming & { channel: 'zalo'; deliveryId: string } = {
     channel: 'zalo',
@@ -70,4 +87,13 @@ export function parseUpdate(raw: unknown): ParsedUpdate {
   const name = message.from?.display_name?.trim();
   if (name) incoming.userName = name;
   return { kind: 'text', incoming };
+}
+
+/** Zalo hands images over as a URL; fetched only when the core keeps the file (20 MB at most). */
+async function downloadPhoto(url: string): Promise<Uint8Array> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  if (!res.ok) throw new Error(`zalo photo download failed: HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > 20 * 1024 * 1024) throw new Error('zalo photo larger than 20 MB');
+  return bytes;
 }
