@@ -2,6 +2,7 @@ import type { Config } from './config/env.js';
 import { createCore } from './core/handle-message.js';
 import { createDocuments } from './documents/service.js';
 import { Library } from './documents/library.js';
+import { closeExtraction } from './documents/intake.js';
 import { createKnowledge } from './knowledge/index.js';
 import { createLiveKnowledge } from './knowledge/live.js';
 import type { Logger } from './logger.js';
@@ -41,7 +42,7 @@ export async function createApp(config: Config, logger: Logger) {
     ? { llm, prompt: await loadPrompt('figures.vi.md'), timeoutMs: config.llmTimeoutMs }
     : undefined;
   const handle = createCore({ knowledge, documents, store, reports, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
-  return { knowledge, documents, store, reports, handle, close: () => store.close() };
+  return { knowledge, documents, store, reports, handle, close: async () => (await Promise.all([store.close(), closeExtraction()]), undefined) };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

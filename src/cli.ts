@@ -7,6 +7,7 @@ import { runAdmin, UsageError } from './admin.js';
 import { createApp, type App } from './app.js';
 import { runConsoleChat } from './channels/console/console.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { closeExtraction } from './documents/intake.js';
 import { createLogger, type Logger } from './logger.js';
 import { describe } from './documents/intake.js';
 import { texts as documentTexts } from './documents/texts.vi.js';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     else await run(command, knowledge, handle, t0, logger);
   } finally {
     // The OCR worker, if a scan started it, would keep the process alive.
-    if (command === 'ingest') await (await import('./knowledge/ingest/extract/ocr.js')).closeOcr();
+    if (command === 'ingest') await closeExtraction();
     await app.close();
   }
 }

@@ -86,17 +86,26 @@ export function describe(d: Pick<Draft, 'file' | 'verdict' | 'meta' | 'extracted
   };
 }
 
+let extraction: Promise<typeof import('../knowledge/ingest/extract/index.js')> | undefined;
+const loadExtraction = () => (extraction ??= import('../knowledge/ingest/extract/index.js'));
+
+/** Ends the OCR worker if a file was ever read (it keeps the process alive); a no-op otherwise. */
+export async function closeExtraction(): Promise<void> {
+  if (extraction) await (await extraction).closeOcr();
+}
+
 /** Reads one file and judges it; nothing is written. */
 export async function analyse(input: { bytes: Uint8Array; fileName: string }, opts: AnalyseOptions): Promise<Draft> {
   const file = path.basename(input.fileName);
   // Loaded on the first file, so starting the bot does not load PDF, DOCX and OCR libraries.
-  const { extractDocument, ExtractError } = await import('../knowledge/ingest/extract/index.js');
+  const { extractDocument, ExtractError } = await loadExtraction();
   let extracted: Extracted;
   try {
     extracted = await extractDocument(input, opts.onProgress ? { onProgress: opts.onProgress } : {});
   } catch (err) {
     if (!(err instanceof ExtractError)) throw err;
-    return rejected(file, input.bytes, (err as Error).message);
+    const { why, detail } = err as InstanceType<typeof ExtractError>;
+    return rejected(file, input.bytes, texts.extract[why](detail));
   }
   const text = extracted.text.trim();
   const { text: _t, ...about } = extracted;

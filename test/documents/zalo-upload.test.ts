@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZaloChannel } from '../../src/channels/zalo/index.js';
 import type { Channel } from '../../src/channels/types.js';
-import { closeOcr } from '../../src/knowledge/ingest/extract/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTestApp } from '../helpers/app.js';
 import { startFakeZalo, type FakeZalo } from '../fakes/fake-zalo.js';
@@ -48,10 +47,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(channels.splice(0).map((c) => c.stop()));
   await fake.close();
-  await closeOcr();
   app.dispose();
 });
-afterEach(() => undefined);
 
 describe('a staff member photographs a page of a plan on Zalo', () => {
   it('reads it with OCR, shows the header it read, publishes on "Công bố", and answers from it', async () => {

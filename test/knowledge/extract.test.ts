@@ -157,7 +157,7 @@ describe('extractDocument', () => {
     const garbage = Uint8Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
     expect(await codeOf(garbage, 'hong.pdf')).toBe('unreadable');
     expect(await codeOf(makeEncryptedPdf(), 'mat-khau.pdf')).toBe('encrypted');
-    await expect(extractDocument({ bytes: makeEncryptedPdf(), fileName: 'x.pdf' })).rejects.toThrow('Tệp PDF có mật khẩu, không đọc được. Hãy gửi bản không đặt mật khẩu.');
+    await expect(extractDocument({ bytes: makeEncryptedPdf(), fileName: 'x.pdf' })).rejects.toMatchObject({ code: 'encrypted', why: 'encrypted' });
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('xl/workbook.xml')]);
     expect(await codeOf(xlsx, 'bao-cao.xlsx')).toBe('unsupported');
     expect(await codeOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'cong-van.doc')).toBe('unsupported');

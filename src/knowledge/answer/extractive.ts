@@ -24,14 +24,23 @@ const WHEN = {
   fact: new RegExp(`${/\b\d{1,2}\/\d{1,2}\b|[Nn]ăm 20\d\d|[Tt]háng \d/.source}|${NO_DATE_NOTE.source}`, 'u'),
 };
 
+/** A share or a count: "85,5%", "1.200.000", "500 hộ" (not a year, a month or a day). */
+const QUANTITY = /\d+(?:[.,]\d+)?\s*(?:%|phần trăm)|\b\d{1,3}(?:\.\d{3})+\b|\b\d+\s+(?!năm\b|tháng\b|ngày\b)\p{Ll}/u;
+
 /** Words a question uses to ask for a kind of fact, and how to recognise that fact in a sentence. */
 const ASKS: { ask: RegExp; fact: RegExp }[] = [
-  { ask: /\b(bao nhieu|ty le|phan tram|muc tieu|chi tieu|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
+  // A share asked for is a percentage; "bao nhiêu" alone may ask a share or a count ("bao nhiêu người").
+  { ask: /\b(ty le|phan tram|may phan)\b/, fact: /\d+\s*%|\d+\s*phần trăm/ },
+  { ask: /\b(bao nhieu|muc tieu|chi tieu)\b/, fact: QUANTITY },
   WHEN,
   // "Ai ký …?": the document's own facts name its signer.
   { ask: SIGNER, fact: /Người ký:/u },
   { ask: /\b(ai|nguoi nao|co quan nao|don vi nao|so nao|phong nao|ban nao|bo nao|to chuc nao)\b/, fact: /\b(Sở|Ban|Phòng|Ủy ban|UBND|Bộ|Trung tâm|[A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+ [A-ZĐ][a-zà-ỹ]+)\b/u },
 ];
+
+/** Score factors for a sentence that holds, or lacks, the kind of fact the question asks for. */
+const FACT_PRESENT = 1.5;
+const FACT_ABSENT = 0.6;
 
 const ABOUT_ITSELF = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIONS.signature]);
 
@@ -259,7 +268,9 @@ export function bestSentences(question: string, topic: QuestionTopic, hits: Chun
       score *= signs * (asksRecipients && isAddressees(s) ? 3 : addressed) * otherKind;
       // The date a cited document was issued is not the deadline asked for.
       const plain = asks.length ? withoutCitedDates(s) : s;
-      for (const a of asks) if (a.fact.test(plain)) score *= 1.5;
+      // A sentence without the kind of fact asked for ("ngày nào" and no date) cannot be the answer,
+      // however many of the question's words it shares (a title names the topic, not the day).
+      for (const a of asks) score *= a.fact.test(plain) ? FACT_PRESENT : FACT_ABSENT;
       // "Ai phát động …": a sentence that names who does it answers, not one that only repeats it.
       const agent = agentOf ? agentClause(s, agentOf) : undefined;
       // "Ai phát động phong trào …" with no place named asks who started it: the highest level

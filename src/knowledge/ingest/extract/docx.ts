@@ -6,7 +6,7 @@
  * not in the text, so list items get "1." / "-" markers back, which chunking reads as structure.
  * Images are dropped without being decoded.
  */
-import { EXTRACT_MESSAGES, ExtractError } from './errors.js';
+import { ExtractError } from './errors.js';
 import { formatRow, spansToGrid, type SpanCell } from './tables.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -99,7 +99,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<{ text: string }> 
     const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
     html = (await mammoth.convertToHtml({ buffer }, { convertImage: noImages })).value;
   } catch (err) {
-    throw new ExtractError('unreadable', EXTRACT_MESSAGES.unreadable('DOCX'), { cause: err });
+    throw new ExtractError('unreadable', 'unreadable', 'DOCX', { cause: err });
   }
   return { text: htmlToLines(html).join('\n') };
 }

@@ -1,32 +1,34 @@
 /**
- * Why a file could not become text, with a Vietnamese message that is safe to show to the staff
- * member who uploaded it and says what to do instead.
+ * Why a file could not become text. The error says it in English for the logs; `why` and
+ * `detail` let the documents side tell the uploader in Vietnamese what to do instead
+ * (`src/documents/texts.vi.ts`), so this layer holds no interface wording.
  */
 
 export type ExtractErrorCode = 'empty' | 'unreadable' | 'encrypted' | 'unsupported';
 
-/** A file that yields no usable text; `message` is Vietnamese and tells the user how to fix it. */
+/** The precise cause, one per message the uploader may see. */
+export type ExtractWhy = 'emptyFile' | 'noText' | 'encrypted' | 'unreadable' | 'notUtf8' | 'oldWord' | 'unsupported';
+
+const ENGLISH: Record<ExtractWhy, string> = {
+  emptyFile: 'the file is empty',
+  noText: 'no text found',
+  encrypted: 'the PDF is password-protected',
+  unreadable: 'the file is broken or not of its format',
+  notUtf8: 'the text file is not UTF-8',
+  oldWord: 'Word 97-2003 .doc is not read',
+  unsupported: 'unsupported file type',
+};
+
+/** A file that yields no usable text. `detail` is the format ("PDF") or the extension (".xlsx"). */
 export class ExtractError extends Error {
   override readonly name = 'ExtractError';
 
   constructor(
     readonly code: ExtractErrorCode,
-    message: string,
+    readonly why: ExtractWhy,
+    readonly detail = '',
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(`${ENGLISH[why]}${detail ? ` (${detail})` : ''}`, options);
   }
 }
-
-/** The messages, one place to review the wording. */
-export const EXTRACT_MESSAGES = {
-  emptyFile: 'Tệp rỗng (0 byte), không có gì để đọc. Hãy gửi lại tệp.',
-  noText: 'Không tìm thấy chữ nào trong tệp. Nếu đây là bản chụp hoặc bản quét, hãy gửi bản rõ nét hơn.',
-  encrypted: 'Tệp PDF có mật khẩu, không đọc được. Hãy gửi bản không đặt mật khẩu.',
-  unreadable: (kind: string) =>
-    `Tệp ${kind} bị hỏng hoặc không đúng định dạng, không đọc được. Hãy mở thử trên máy, lưu lại rồi gửi lại.`,
-  notUtf8: 'Tệp văn bản không ở mã UTF-8 nên không đọc đúng được chữ có dấu. Hãy lưu lại với mã UTF-8 rồi gửi lại.',
-  oldWord: 'Tệp .doc (Word 97–2003) chưa đọc được. Hãy mở bằng Word, chọn "Lưu thành" .docx rồi gửi lại.',
-  unsupported: (ext: string) =>
-    `Chưa đọc được loại tệp ${ext || 'này'}. Hãy gửi tệp PDF, DOCX, TXT, MD, PNG hoặc JPG.`,
-} as const;

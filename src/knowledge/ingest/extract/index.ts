@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import { extractDocx } from './docx.js';
-import { EXTRACT_MESSAGES, ExtractError } from './errors.js';
+import { ExtractError } from './errors.js';
 import { recognizePage } from './ocr.js';
 import { extractPdf, type PdfProgress } from './pdf.js';
 
-export { ExtractError, type ExtractErrorCode } from './errors.js';
+export { ExtractError, type ExtractErrorCode, type ExtractWhy } from './errors.js';
 export { closeOcr } from './ocr.js';
 
 /** A file's text and how it was obtained. */
@@ -41,18 +41,18 @@ function kindOf(bytes: Uint8Array, ext: string): Kind {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (ext === '.docx' || contains(bytes, 'word/document.xml')) return 'docx';
-    throw new ExtractError('unsupported', EXTRACT_MESSAGES.unsupported(ext));
+    throw new ExtractError('unsupported', 'unsupported', ext);
   }
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image';
   // Office 97–2003 files (.doc, .xls, .ppt) share one container format.
   const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
-  if (ext === '.doc' || (ole && !ext)) throw new ExtractError('unsupported', EXTRACT_MESSAGES.oldWord);
-  if (ole) throw new ExtractError('unsupported', EXTRACT_MESSAGES.unsupported(ext));
+  if (ext === '.doc' || (ole && !ext)) throw new ExtractError('unsupported', 'oldWord');
+  if (ole) throw new ExtractError('unsupported', 'unsupported', ext);
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') return 'image';
   if (ext === '.txt' || ext === '.md') return 'plain';
-  throw new ExtractError('unsupported', EXTRACT_MESSAGES.unsupported(ext));
+  throw new ExtractError('unsupported', 'unsupported', ext);
 }
 
 /** UTF-8 (BOM stripped), or UTF-16 when a BOM says so, as Windows Notepad's "Unicode" writes. */
@@ -63,7 +63,7 @@ function decodeText(bytes: Uint8Array): string {
     if (text.includes('\u0000')) throw new Error('binary content');
     return text;
   } catch (err) {
-    throw new ExtractError('unreadable', EXTRACT_MESSAGES.notUtf8, { cause: err });
+    throw new ExtractError('unreadable', 'notUtf8', '', { cause: err });
   }
 }
 
@@ -73,7 +73,7 @@ async function ocrImage(bytes: Uint8Array): Promise<string> {
   } catch (err) {
     // tesseract rejects an image it cannot decode with a plain string or Error.
     if (/read image|decode|Error attempting/i.test(String((err as Error)?.message ?? err))) {
-      throw new ExtractError('unreadable', EXTRACT_MESSAGES.unreadable('ảnh'), { cause: err });
+      throw new ExtractError('unreadable', 'unreadable', 'image', { cause: err });
     }
     throw err;
   }
@@ -98,7 +98,7 @@ function tidy(text: string): string {
  */
 export async function extractDocument(input: { bytes: Uint8Array; fileName: string }, opts: ExtractOptions = {}): Promise<Extracted> {
   const { bytes } = input;
-  if (bytes.length === 0) throw new ExtractError('empty', EXTRACT_MESSAGES.emptyFile);
+  if (bytes.length === 0) throw new ExtractError('empty', 'emptyFile');
   opts.signal?.throwIfAborted();
   const kind = kindOf(bytes, path.extname(input.fileName).toLowerCase());
   let out: Extracted;
@@ -114,6 +114,6 @@ export async function extractDocument(input: { bytes: Uint8Array; fileName: stri
     out = { text, pages: 1, method: kind, ocrPages: 0 };
   }
   out.text = tidy(out.text);
-  if (!/[\p{L}\p{N}]/u.test(out.text)) throw new ExtractError('empty', EXTRACT_MESSAGES.noText);
+  if (!/[\p{L}\p{N}]/u.test(out.text)) throw new ExtractError('empty', 'noText');
   return out;
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { EXTRACT_MESSAGES, ExtractError } from './errors.js';
+import { ExtractError } from './errors.js';
 import { layoutRuns, type Run } from './layout.js';
 import { recognizePage, rgbaToPgm, type OcrImage } from './ocr.js';
 import { renderCellLines } from './tables.js';
@@ -111,7 +111,7 @@ async function readPage(pdfjs: Pdfjs, doc: PDFDocumentProxy, n: number): Promise
     const chars = runs.reduce((sum, r) => sum + r.text.replace(/\s/g, '').length, 0);
     return { page, runs, scanned: chars < MIN_TEXT_CHARS && (await hasImage(pdfjs, page)) };
   } catch (err) {
-    throw new ExtractError('unreadable', EXTRACT_MESSAGES.unreadable('PDF'), { cause: err });
+    throw new ExtractError('unreadable', 'unreadable', 'PDF', { cause: err });
   }
 }
 
@@ -138,8 +138,8 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
     try {
       doc = await task.promise;
     } catch (err) {
-      if ((err as Error)?.name === 'PasswordException') throw new ExtractError('encrypted', EXTRACT_MESSAGES.encrypted, { cause: err });
-      throw new ExtractError('unreadable', EXTRACT_MESSAGES.unreadable('PDF'), { cause: err });
+      if ((err as Error)?.name === 'PasswordException') throw new ExtractError('encrypted', 'encrypted', '', { cause: err });
+      throw new ExtractError('unreadable', 'unreadable', 'PDF', { cause: err });
     }
     const pages = doc.numPages;
     const ocr = opts.ocr ?? recognizePage;
