@@ -10,14 +10,25 @@
  *    the defaults, cold (worker start) and warm; then every model folder × page segmentation
  *    mode on the clean page and on a degraded "photo" (blurred, noisy, 0.6° rotated, JPEG q45):
  *    first page (worker start included), warm page, and word accuracy with diacritics.
- * To add a figure (e.g. question latency during a reindex), write another `async function`
- * that prints its lines with `print` and append it to `SECTIONS`.
+ * 3. ingest: the same kind of 10-page PDF, written from a plan the bot has never seen
+ *    (`test/eval/newdocs/province`), through the real app on a temporary DATA_DIR: read, judged,
+ *    added, reindexed, until a question about its last pages gets an answer citing it.
+ * 4. reindex: the own question set sent at one question per 10 ms (not waiting for answers),
+ *    first to an idle bot, then while the index is rebuilt over and over in the background;
+ *    p50/p95 from sending to answer, their ratio, and how many questions failed (none may).
+ * To add a figure, write another `async function` that prints its lines with `print` and append
+ * it to `SECTIONS`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
 import { closeOcr, extractDocument } from '../src/knowledge/ingest/extract/index.js';
+import { silentLogger } from '../src/logger.js';
 import { createOcrEngine, OCR_DEFAULTS, OCR_MODELS, type OcrSettings } from '../src/knowledge/ingest/extract/ocr.js';
 import { repairText } from '../src/knowledge/ingest/repair.js';
 import { makeImagePdf, makeTextPdf, renderTextPng } from '../test/fixtures/make-documents.js';
@@ -148,8 +159,123 @@ async function benchOcr(): Promise<void> {
   }
 }
 
+/** The real app on a temporary DATA_DIR, removed afterwards. */
+async function withApp<T>(run: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tltd-bench-'));
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir }, root), silentLogger);
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A plan's text in `n` pages of about equal word counts. */
+function pagesOf(text: string, n: number): string[][] {
+  const paras = repairText(text).split('\n').map((l) => l.trim()).filter(Boolean);
+  const total = paras.reduce((sum, p) => sum + p.split(/\s+/).length, 0);
+  const pages: string[][] = [[]];
+  let words = 0;
+  for (const p of paras) {
+    if (words >= (total / n) * pages.length && pages.length < n) pages.push([]);
+    pages.at(-1)!.push(p);
+    words += p.split(/\s+/).length;
+  }
+  return pages;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function benchIngest(): Promise<void> {
+  const planDir = path.join(root, 'test', 'eval', 'newdocs', 'province');
+  const pages = pagesOf(readFileSync(path.join(planDir, 'plan.txt'), 'utf8'), 10);
+  const pdf = await makeTextPdf(pages);
+  // A fact from the last pages of the plan, asked as its blind set asks it.
+  const probe = (readFileSync(path.join(planDir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) as { q: string; answerable: boolean; facts?: string[]; evidence?: string }[])
+    .filter((q) => q.answerable && q.facts?.length && q.evidence)
+    .map((q) => ({ ...q, page: pages.findIndex((p) => p.join(' ').includes(q.evidence!.slice(0, 40))) }))
+    .filter((q) => q.page >= 0)
+    .sort((a, b) => b.page - a.page)[0]!;
+  print('ingest_pdf10_words', pages.flat().join(' ').split(/\s+/).length);
+  print('ingest_probe_page', probe.page + 1);
+  await withApp(async (app) => {
+    const t0 = performance.now();
+    const draft = await app.documents.analyse({ bytes: pdf, fileName: 'ke-hoach-tinh-10-trang.pdf' });
+    print('ingest_pdf10_read_ms', ms(t0));
+    print('ingest_pdf10_status', draft.verdict.status);
+    const t1 = performance.now();
+    const { entry, rebuilt } = await app.documents.add(draft, 'bench');
+    print('ingest_pdf10_reindex_ms', ms(t1));
+    const answer = await app.knowledge.ask(probe.q);
+    const cited = answer.citations.some((c) => c.docId === entry.id);
+    print('ingest_pdf10_total_ms', ms(t0));
+    print('ingest_pdf10_searchable', String(Boolean(rebuilt?.ok && cited && probe.facts!.every((f) => answer.answer.includes(f)))));
+  });
+}
+
+async function benchReindex(): Promise<void> {
+  const questions = readFileSync(path.join(root, 'test', 'eval', 'questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  await withApp(async (app) => {
+    // Questions arrive as people send them, every 10 ms whether or not the last one is answered,
+    // so a build that held the event loop would show as waiting time.
+    const traffic = async (n: number) => {
+      const times: number[] = [];
+      let failed = 0;
+      const pending: Promise<unknown>[] = [];
+      const start = performance.now();
+      for (let i = 0; i < n; i++) {
+        // Counted from when the question was due, so a blocked event loop cannot hide the wait.
+        const due = start + i * 10;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        pending.push(app.knowledge.ask(questions[i % questions.length]!).then(() => times.push(performance.now() - due), () => failed++));
+      }
+      await Promise.all(pending);
+      return { times, failed };
+    };
+    await traffic(questions.length); // warm
+    const idle = await traffic(600);
+    let rebuilding = true;
+    let rebuilds = 0;
+    const rebuildMs: number[] = [];
+    // Real rebuilds: a plan is added and removed in turn, so each build indexes a changed corpus.
+    const plan = readFileSync(path.join(root, 'test', 'eval', 'newdocs', 'commune', 'plan.txt'));
+    const draft = await app.documents.analyse({ bytes: plan, fileName: 'ke-hoach-xa.txt' });
+    const loop = (async () => {
+      while (rebuilding) {
+        const { entry, rebuilt } = await app.documents.add(draft, 'bench');
+        const removed = await app.documents.remove(entry.id, 'bench');
+        for (const r of [rebuilt, removed.rebuilt]) if (r?.ok) rebuildMs.push(r.ms);
+        rebuilds += 2;
+      }
+    })();
+    const busy = await traffic(600);
+    rebuilding = false;
+    await loop;
+    const p = (xs: number[], q: number) => percentile(xs, q).toFixed(2);
+    print('questions', idle.times.length);
+    print('idle_p50_ms', p(idle.times, 50));
+    print('idle_p95_ms', p(idle.times, 95));
+    print('reindex_p50_ms', p(busy.times, 50));
+    print('reindex_p95_ms', p(busy.times, 95));
+    print('reindex_p95_ratio', (percentile(busy.times, 95) / percentile(idle.times, 95)).toFixed(2));
+    print('reindex_rebuilds', rebuilds);
+    print('reindex_rebuild_p50_ms', rebuildMs.length ? percentile(rebuildMs, 50) : 'n/a');
+    print('reindex_failed', idle.failed + busy.failed);
+  });
+}
+
 const SECTIONS: [string, () => Promise<void>][] = [
   ['pdf', benchPdf],
+  ['ingest', benchIngest],
+  ['reindex', benchReindex],
   ['ocr', benchOcr],
 ];
 

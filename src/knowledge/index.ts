@@ -3,8 +3,9 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Logger } from '../logger.js';
 import { loadPrompt } from '../prompts.js';
 import { createAnswerer, type Answerer, type ChatLike } from './answer/answer.js';
+import { cooperative, runCooperatively } from './ingest/cooperate.js';
 import { loadCorpus, type AddedDocuments } from './ingest/corpus.js';
-import { corpusStats, withoutTheme } from './search/coverage.js';
+import { corpusStatsSteps, withoutTheme } from './search/coverage.js';
 import { inPlace, levelNamed, placesNamed, placesOf } from './search/places.js';
 import { Thesaurus, thesaurusEntries } from './search/thesaurus.js';
 import { understood } from './search/understand.js';
@@ -64,13 +65,18 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     retriever = await createRetriever(records, { indexDir: path.join(opts.dataDir, 'index-local'), corpusHash });
   }
   const prompt = opts.llm ? await loadPrompt('answer.vi.md') : undefined;
-  const stats = corpusStats(corpus.chunks, corpus.docs);
+  // Between the steps of a build, questions asked meanwhile get their turn (a reindex runs live).
+  const turn = cooperative(0);
+  const stats = await runCooperatively(corpusStatsSteps(corpus.chunks, corpus.docs));
   const thesaurus = new Thesaurus(thesaurusEntries(), stats);
+  await turn();
+  const topics = topicsOf(corpus);
+  await turn();
   const answerer = createAnswerer({
     stats,
     docs: corpus.docs,
     thesaurus,
-    topics: topicsOf(corpus),
+    topics,
     ...(opts.llm ? { llm: opts.llm, prompt } : {}),
     ...(opts.llmTimeoutMs ? { timeoutMs: opts.llmTimeoutMs } : {}),
     ...(opts.logger ? { logger: opts.logger } : {}),

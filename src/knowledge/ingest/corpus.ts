@@ -3,12 +3,13 @@
  * A near-duplicate (the OCR copy of a letter) is left out of answers, but the header facts only
  * it carries (number, date) are merged into the clean document it copies.
  */
+import { cooperative, runCooperatively } from './cooperate.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { chunkDocument, SECTIONS } from './chunk.js';
-import { findNearDuplicates } from './near-duplicate.js';
+import { nearDuplicateSteps } from './near-duplicate.js';
 import { normalizeVi } from './normalize.js';
 import { repairText } from './repair.js';
 import { DOC_LEVELS, type Chunk, type DocMeta, type LoadedCorpus } from '../types.js';
@@ -127,6 +128,24 @@ export interface AddedDocuments {
  * @throws Error naming the manifest entry and field at fault, or the file that cannot be read.
  * @example const { docs, chunks } = await loadCorpus('corpus');
  */
+/**
+ * Repairing and chunking is a pure function of the text, and the slowest part of reading a
+ * corpus: a reindex after one upload reuses what it made for the documents that did not change.
+ */
+const chunked = new Map<string, ReturnType<typeof chunkDocument>>();
+const CHUNKED_LIMIT = 500;
+
+function chunksOf(docId: string, raw: string): ReturnType<typeof chunkDocument> {
+  const key = `${docId}\0${createHash('sha256').update(raw).digest('hex')}`;
+  let chunks = chunked.get(key);
+  if (!chunks) {
+    chunks = chunkDocument(docId, repairText(raw));
+    if (chunked.size >= CHUNKED_LIMIT) chunked.clear();
+    chunked.set(key, chunks);
+  }
+  return chunks;
+}
+
 export async function loadCorpus(corpusDir: string, added?: AddedDocuments): Promise<LoadedCorpus> {
   const manifestPath = path.join(corpusDir, 'manifest.json');
   const manifestRaw = await readFile(manifestPath).catch((err: NodeJS.ErrnoException) => {
@@ -153,21 +172,24 @@ export async function loadCorpus(corpusDir: string, added?: AddedDocuments): Pro
 
   // Tokens ignore layout, so duplicates are found on the raw texts and the copy is never repaired.
   const raws = files.map((buf) => buf.toString('utf8'));
-  const found = findNearDuplicates(metas.map((m, i) => ({ id: m.id, text: raws[i]! })));
+  const found = await runCooperatively(nearDuplicateSteps(metas.map((m, i) => ({ id: m.id, text: raws[i]! }))));
   const copyOf = new Map(found.map((d) => [d.of, metas.find((m) => m.id === d.copy)!]));
   const copies = new Set(found.map((d) => d.copy));
 
   const docs: DocMeta[] = [];
   const chunks: LoadedCorpus['chunks'] = [];
-  metas.forEach((meta, i) => {
-    if (copies.has(meta.id)) return;
+  // One document at a time, sharing the event loop: a reindex runs while questions are answered.
+  const turn = cooperative();
+  for (const [i, meta] of metas.entries()) {
+    if (copies.has(meta.id)) continue;
     const copy = copyOf.get(meta.id);
     const merged = copy ? mergeHeader(meta, copy) : meta;
     const place = merged.place ?? placeOfDocument(merged.issuer, raws[i]!);
     const doc = place ? { ...merged, place } : merged;
     docs.push(doc);
-    chunks.push(docInfoChunk(doc), ...chunkDocument(meta.id, repairText(raws[i]!)));
-  });
+    chunks.push(docInfoChunk(doc), ...chunksOf(meta.id, raws[i]!));
+    await turn();
+  }
   return {
     docs,
     chunks,

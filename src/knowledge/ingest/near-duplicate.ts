@@ -10,6 +10,8 @@
  * folded tokens, over the longer token count, separates them cleanly (0.78 for the copy,
  * at most 0.38 for any other pair; see test/knowledge/corpus.test.ts, which prints them).
  */
+import { createHash } from 'node:crypto';
+import { runSync, type Steps } from './cooperate.js';
 import { tokenize } from './normalize.js';
 
 /**
@@ -102,21 +104,42 @@ export interface NearDuplicate {
  * token counts differ too much to reach the threshold are skipped without aligning them, which
  * keeps the whole corpus well under 100 ms.
  */
+/** Similarities already computed, by the two texts' digests. */
+const compared = new Map<string, number>();
+const COMPARED_LIMIT = 100_000;
+
 export function findNearDuplicates(
   docs: readonly { id: string; text: string }[],
   threshold = NEAR_DUPLICATE_THRESHOLD,
 ): NearDuplicate[] {
+  return runSync(nearDuplicateSteps(docs, threshold));
+}
+
+/** `findNearDuplicates` in steps, one comparison each (see `cooperate.ts`). */
+export function* nearDuplicateSteps(
+  docs: readonly { id: string; text: string }[],
+  threshold = NEAR_DUPLICATE_THRESHOLD,
+): Steps<NearDuplicate[]> {
   const encode = encoder();
-  const seqs = docs.map((d) => encode(d.text));
+  const keys = docs.map((d) => createHash('sha1').update(d.text).digest('hex'));
+  const seqs: (Int32Array | undefined)[] = [];
+  const seqOf = (i: number) => (seqs[i] ??= encode(docs[i]!.text));
   const density = docs.map((d) => diacriticDensity(d.text));
   const pairs: { i: number; j: number; similarity: number }[] = [];
   for (let i = 0; i < docs.length; i++) {
     for (let j = i + 1; j < docs.length; j++) {
-      const [a, b] = [seqs[i]!, seqs[j]!];
-      const longer = Math.max(a.length, b.length);
-      // LCS ≤ the shorter length, so this ratio bounds the similarity from above.
-      if (longer === 0 || Math.min(a.length, b.length) / longer < threshold) continue;
-      const similarity = lcsLength(a, b) / longer;
+      // A reindex after one upload compares only the pairs it has not seen.
+      const key = `${keys[i]}:${keys[j]}`;
+      let similarity = compared.get(key);
+      if (similarity === undefined) {
+        const [a, b] = [seqOf(i), seqOf(j)];
+        const longer = Math.max(a.length, b.length);
+        // LCS ≤ the shorter length, so this ratio bounds the similarity from above.
+        similarity = longer === 0 || Math.min(a.length, b.length) / longer < threshold ? 0 : lcsLength(a, b) / longer;
+        if (compared.size >= COMPARED_LIMIT) compared.clear();
+        compared.set(key, similarity);
+        yield;
+      }
       if (similarity >= threshold) pairs.push({ i, j, similarity });
     }
   }

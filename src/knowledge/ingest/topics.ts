@@ -14,23 +14,35 @@ import type { LoadedCorpus } from '../types.js';
 export function topicsOf(corpus: LoadedCorpus): string[] {
   const seen = new Set<string>();
   const boilerplate = new Set<string>(Object.values(SECTIONS));
-  const usual = usualSpellings(corpus.chunks.map((c) => c.text));
+  const tops = new Set<string>();
   for (const c of corpus.chunks) {
     if (boilerplate.has(c.section)) continue;
     const top = c.section.split(' › ')[0]?.replace(/^[IVXLC]+\.\s*/, '').trim().toLowerCase();
-    if (top && top.length > 3 && /^\p{L}/u.test(top)) seen.add(respell(top, usual));
+    if (top && top.length > 3 && /^\p{L}/u.test(top)) tops.add(top);
   }
+  // Only the pairs the headings use are counted: a whole-corpus count is most of a reindex.
+  const wanted = new Set([...tops].flatMap((t) => pairsOf(t.match(/\p{L}+/gu) ?? []).map(fold)));
+  const usual = usualSpellings(corpus.chunks.map((c) => c.text), wanted);
+  for (const top of tops) seen.add(respell(top, usual));
   return [...seen];
 }
 
+const pairsOf = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
+
 /** Folded word pair → its most frequent spelling in the texts, with its count and the pair's total. */
-function usualSpellings(texts: string[]): Map<string, { spelling: string; count: number; total: number }> {
+function usualSpellings(texts: string[], wanted: Set<string>): Map<string, { spelling: string; count: number; total: number }> {
   const counts = new Map<string, Map<string, number>>();
+  // A pair is wanted only if its first word, folded, begins one of the wanted pairs.
+  const firsts = new Set([...wanted].map((p) => p.split(' ')[0]!));
+  const folded = new Map<string, string>();
+  const foldWord = (w: string) => folded.get(w) ?? (folded.set(w, fold(w)), folded.get(w)!);
   for (const text of texts) {
     const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
     for (let i = 1; i < words.length; i++) {
+      if (!firsts.has(foldWord(words[i - 1]!))) continue;
       const pair = `${words[i - 1]} ${words[i]}`;
       const key = fold(pair);
+      if (!wanted.has(key)) continue;
       const forms = counts.get(key) ?? new Map<string, number>();
       forms.set(pair, (forms.get(pair) ?? 0) + 1);
       counts.set(key, forms);

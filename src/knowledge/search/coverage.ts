@@ -1,4 +1,5 @@
 import { analyzeQuery, analyzeText } from './analyze.js';
+import { runSync, type Steps } from '../ingest/cooperate.js';
 import functionWords from './function-words.json' with { type: 'json' };
 import { fold } from '../ingest/normalize.js';
 import { TypoIndex } from './typo.js';
@@ -42,6 +43,11 @@ export interface CorpusStats {
 
 /** Builds the statistics once, over every chunk's section and text and the documents' metadata. */
 export function corpusStats(chunks: Chunk[], docs: DocMeta[]): CorpusStats {
+  return runSync(corpusStatsSteps(chunks, docs));
+}
+
+/** `corpusStats` in steps, one chunk each (see `cooperate.ts`). */
+export function* corpusStatsSteps(chunks: Chunk[], docs: DocMeta[]): Steps<CorpusStats> {
   const df = new Map<string, number>();
   const pairs = new Set<string>();
   const add = (text: string) => {
@@ -49,15 +55,19 @@ export function corpusStats(chunks: Chunk[], docs: DocMeta[]): CorpusStats {
     for (let i = 1; i < f.length; i++) pairs.add(`${f[i - 1]} ${f[i]}`);
     return f;
   };
-  for (const c of chunks) for (const t of new Set(add(`${c.section}\n${c.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const c of chunks) {
+    for (const t of new Set(add(`${c.section}\n${c.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+    yield;
+  }
   for (const d of docs) for (const t of add(metaText(d))) if (!df.has(t)) df.set(t, 1);
   const n = chunks.length;
   const maxIdf = Math.log(1 + n / 0.5);
+  const typos = yield* TypoIndex.steps(df.keys());
   return {
     idf: (t) => (df.has(t) ? Math.log(1 + n / df.get(t)!) : maxIdf),
     known: (t) => df.has(t),
     pair: (a, b) => pairs.has(`${a} ${b}`),
-    typos: new TypoIndex(df.keys()),
+    typos,
     theme: themeOf(docs),
     departments: departmentsOf(chunks),
   };

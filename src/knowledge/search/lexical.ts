@@ -6,6 +6,7 @@
  * edit-distance-1 typo matching for syllables the corpus has never seen, and a bonus for records
  * under a section heading the question names in full ("mục đích", "thời gian thực hiện").
  */
+import { runSync, type Steps } from '../ingest/cooperate.js';
 import { analyzeQuery, analyzeText, hasDiacritics } from './analyze.js';
 import type { Analyzed } from './analyze.js';
 import { TermIndex, topK } from './term-index.js';
@@ -157,6 +158,11 @@ export class LexicalIndex {
 
   /** Indexes the records (title and text); `options` override the tuned defaults. */
   static build(records: SearchRecord[], options: Partial<LexicalOptions> = {}): LexicalIndex {
+    return runSync(LexicalIndex.steps(records, options));
+  }
+
+  /** `build` in steps, one record each (see `cooperate.ts`). */
+  static *steps(records: SearchRecord[], options: Partial<LexicalOptions> = {}): Steps<LexicalIndex> {
     const o = { ...DEFAULT_LEXICAL_OPTIONS, ...options };
     const fDict = new Map<string, number>();
     const aDict = new Map<string, number>();
@@ -170,12 +176,13 @@ export class LexicalIndex {
       for (let i = 0; i < a.length; i++) a[i]!.forEach((id, j) => (foldOf[id] = f[i]![j]!));
       fIds.push(f);
       aIds.push(a);
+      yield;
     }
     const params = { k1: o.k1, weights: [o.titleWeight, o.textWeight], b: [o.bTitle, o.bText] };
-    const folded = TermIndex.build(fIds, fDict.size, params);
-    const accented = TermIndex.build(aIds, aDict.size, params);
+    const folded = yield* TermIndex.steps(fIds, fDict.size, params);
+    const accented = yield* TermIndex.steps(aIds, aDict.size, params);
     const twins = twinTerms(accented, folded, Int32Array.from(foldOf), aDict.size);
-    const typos = new TypoIndex(fDict.keys());
+    const typos = yield* TypoIndex.steps(fDict.keys());
     const headings = new Map<string, number[]>();
     let longest = 0;
     if (o.headingWeight > 0) {

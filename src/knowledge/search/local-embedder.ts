@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { analyzeQuery, analyzeText } from './analyze.js';
 import type { Analyzed } from './analyze.js';
-import { truncatedSvd } from './svd.js';
+import { cooperative, runCooperatively, runSync, type Steps } from '../ingest/cooperate.js';
+import { truncatedSvd, truncatedSvdOffThread, type SparseRows } from './svd.js';
 
 /** Fitting knobs. */
 export interface LocalEmbedderOptions {
@@ -95,20 +96,38 @@ export class LocalEmbeddings extends Embeddings {
     private readonly idf: Float32Array,
     private readonly projection: Float32Array,
     readonly dims: number,
+    vocabulary?: Vocabulary,
   ) {
     super({});
-    this.vocabulary = new Vocabulary(terms);
+    this.vocabulary = vocabulary ?? new Vocabulary(terms);
     const h = createHash('sha256').update(terms.join('\n')).update(String(dims)).digest('hex');
     this.id = `local-lsa-v1-${dims}d-${h.slice(0, 12)}`;
   }
 
   /** Fits the model on the texts (the corpus to be indexed). */
   static fit(texts: string[], options: LocalEmbedderOptions = {}): LocalEmbeddings {
+    const { rows, terms, idf, dims, vocabulary } = runSync(LocalEmbeddings.prepare(texts, options));
+    return new LocalEmbeddings(terms, idf, truncatedSvd(rows, dims, options.seed ?? 42), dims, vocabulary);
+  }
+
+  /** `fit`, with the factorisation on a worker thread: the event loop stays free meanwhile. */
+  static async fitOffThread(texts: string[], options: LocalEmbedderOptions = {}): Promise<LocalEmbeddings> {
+    const { rows, terms, idf, dims, vocabulary } = await runCooperatively(LocalEmbeddings.prepare(texts, options));
+    return new LocalEmbeddings(terms, idf, await truncatedSvdOffThread(rows, dims, options.seed ?? 42), dims, vocabulary);
+  }
+
+  /** The vocabulary, its idf and the sparse TF-IDF rows of the texts, ready to factorise. */
+  private static *prepare(texts: string[], options: LocalEmbedderOptions): Steps<{ rows: SparseRows; terms: string[]; idf: Float32Array; dims: number; vocabulary: Vocabulary }> {
     const dims = options.dims ?? 128;
     const minDf = options.minDf ?? 2;
-    const docs = texts.map((t) => analyzeText(t).folded);
+    const docs: string[][] = [];
     const df = new Map<string, number>();
-    for (const d of docs) for (const t of new Set(features(d))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const text of texts) {
+      const d = analyzeText(text).folded;
+      docs.push(d);
+      for (const t of new Set(features(d))) df.set(t, (df.get(t) ?? 0) + 1);
+      yield;
+    }
     const terms = [...df.keys()]
       .filter((t) => df.get(t)! >= minDf)
       .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
@@ -116,9 +135,13 @@ export class LocalEmbeddings extends Embeddings {
       .sort();
     const idf = Float32Array.from(terms, (t) => Math.log((1 + texts.length) / (1 + df.get(t)!)) + 1);
     const model = new LocalEmbeddings(terms, idf, new Float32Array(0), dims);
-    const rows = docs.map((d) => model.weights(d));
-    const projection = truncatedSvd({ cols: rows.map((r) => r.cols), vals: rows.map((r) => r.vals), m: terms.length }, dims, options.seed ?? 42);
-    return new LocalEmbeddings(terms, idf, projection, dims);
+    const weighted: { cols: Int32Array; vals: Float32Array }[] = [];
+    for (const d of docs) {
+      weighted.push(model.weights(d));
+      yield;
+    }
+    const rows: SparseRows = { cols: weighted.map((r) => r.cols), vals: weighted.map((r) => r.vals), m: terms.length };
+    return { rows, terms, idf, dims, vocabulary: model.vocabulary };
   }
 
   /** Sparse, L2-normalised TF-IDF (sublinear tf) of folded syllables and their bigrams. */
@@ -158,7 +181,13 @@ export class LocalEmbeddings extends Embeddings {
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((d) => this.project(analyzeText(d).folded));
+    const turn = cooperative();
+    const out: number[][] = [];
+    for (const d of documents) {
+      out.push(this.project(analyzeText(d).folded));
+      await turn();
+    }
+    return out;
   }
 
   override async embedQuery(document: string): Promise<number[]> {

@@ -7,6 +7,7 @@
  * Measured on ALQAC train (MRR@10 0.913 → 0.960) and on the label-free inverse-cloze proxy
  * (0.456 → 0.495), see scripts/bench.ts.
  */
+import { runSync, type Steps } from '../ingest/cooperate.js';
 import { LexicalIndex, prepareQuery } from './lexical.js';
 import type { LexicalOptions, PreparedQuery } from './lexical.js';
 import { topK } from './term-index.js';
@@ -103,8 +104,13 @@ export class RecordRanker {
   }
 
   static build(records: SearchRecord[], lexical: Partial<LexicalOptions> = {}, passages: Partial<PassageOptions> = {}): RecordRanker {
+    return runSync(RecordRanker.steps(records, lexical, passages));
+  }
+
+  /** `build` in steps (see `cooperate.ts`), so a reindex can share the event loop. */
+  static *steps(records: SearchRecord[], lexical: Partial<LexicalOptions> = {}, passages: Partial<PassageOptions> = {}): Steps<RecordRanker> {
     const o = { ...DEFAULT_PASSAGE_OPTIONS, ...passages };
-    const whole = LexicalIndex.build(records, lexical);
+    const whole = yield* LexicalIndex.steps(records, lexical);
     const ids = records.map((r) => r.id);
     const split = o.weight > 0 ? records.map((r) => splitLines(r.text, o.minWords)) : [];
     const counts = split.map((l) => l.length).sort((a, b) => a - b);
@@ -115,7 +121,7 @@ export class RecordRanker {
       for (const text of texts) lines.push({ id: String(lines.length), title: records[i]!.title, text });
       starts[i + 1] = lines.length;
     });
-    const index = LexicalIndex.build(lines, { ...lexical, ...o.lexical });
+    const index = yield* LexicalIndex.steps(lines, { ...lexical, ...o.lexical });
     return new RecordRanker(whole, { index, starts }, ids, o);
   }
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { runCooperatively } from '../ingest/cooperate.js';
 import { prepareQuery } from './lexical.js';
 import type { LexicalOptions, PreparedQuery } from './lexical.js';
 import { RecordRanker } from './passages.js';
@@ -83,7 +84,7 @@ async function localVectors(records: SearchRecord[], corpusHash: string, opts?: 
     }
   }
   if (!index || !model) {
-    model = LocalEmbeddings.fit(records.map(textOf), opts);
+    model = await LocalEmbeddings.fitOffThread(records.map(textOf), opts);
     const meta = { embedderId: model.id, corpusHash };
     index = await VectorIndex.build(records.map((r) => r.id), records.map(textOf), model, meta);
     if (dir) {
@@ -104,7 +105,7 @@ async function localVectors(records: SearchRecord[], corpusHash: string, opts?: 
  */
 export async function createRetriever(records: SearchRecord[], options: RetrieverOptions = {}): Promise<Retriever> {
   const fusion: FusionOptions = { ...DEFAULT_FUSION, ...definedOnly(options) };
-  const lexical = RecordRanker.build(records, options.lexical, options.passages);
+  const lexical = await runCooperatively(RecordRanker.steps(records, options.lexical, options.passages));
   const useVectors = options.vectors !== false && fusion.fusion !== 'lexical' && records.length > 0;
   const corpusHash = options.corpusHash ?? (useVectors ? hashRecords(records) : '');
   const vectors = !useVectors

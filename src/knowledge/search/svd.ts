@@ -152,3 +152,37 @@ export function truncatedSvd(x: SparseRows, k: number, seed = 42, powerIteration
   }
   return p;
 }
+
+/**
+ * `truncatedSvd` on a worker thread, so that a reindex while the bot serves does not hold the
+ * event loop for the few hundred milliseconds the factorisation takes. The worker runs this very
+ * module's functions (they use nothing but typed arrays), so it needs no file of its own and
+ * works the same from sources, tests and the bundle. Falls back to the calling thread if a
+ * worker cannot start.
+ */
+export async function truncatedSvdOffThread(x: SparseRows, k: number, seed = 42, powerIterations = 1): Promise<Float32Array> {
+  const { Worker } = await import('node:worker_threads');
+  const fns = [rng, times, transposeTimes, orthonormalize, jacobi, truncatedSvd];
+  const source = `${fns.map(String).join('\n')}
+const { parentPort, workerData } = require('node:worker_threads');
+const d = workerData;
+const p = ${truncatedSvd.name}({ cols: d.cols, vals: d.vals, m: d.m }, d.k, d.seed, d.powerIterations);
+parentPort.postMessage(p, [p.buffer]);`;
+  return new Promise<Float32Array>((resolve) => {
+    let worker: InstanceType<typeof Worker>;
+    const inline = () => resolve(truncatedSvd(x, k, seed, powerIterations));
+    try {
+      worker = new Worker(source, { eval: true, workerData: { cols: x.cols, vals: x.vals, m: x.m, k, seed, powerIterations } });
+    } catch {
+      return inline();
+    }
+    let done = false;
+    worker.once('message', (p: Float32Array) => {
+      done = true;
+      resolve(p);
+      void worker.terminate();
+    });
+    worker.once('error', () => (done ? undefined : ((done = true), inline())));
+    worker.once('exit', () => (done ? undefined : ((done = true), inline())));
+  });
+}

@@ -4,6 +4,7 @@
  * records). Kept apart from the ranking logic so the same structure serves folded terms and
  * exact-accent terms.
  */
+import { runSync, type Steps } from '../ingest/cooperate.js';
 
 /** BM25F settings: one saturation, per-field weight and length normalisation. */
 export interface Bm25fParams {
@@ -44,6 +45,11 @@ export class TermIndex {
    * and bucketed once, so there is no small array per term for the GC to chase.
    */
   static build(records: FieldIds[], v: number, p: Bm25fParams): TermIndex {
+    return runSync(TermIndex.steps(records, v, p));
+  }
+
+  /** `build` in steps, one record each (see `cooperate.ts`). */
+  static *steps(records: FieldIds[], v: number, p: Bm25fParams): Steps<TermIndex> {
     const n = records.length;
     const nf = p.weights.length;
     const avg = new Array<number>(nf).fill(0);
@@ -96,6 +102,7 @@ export class TermIndex {
         seen[id] = 0;
       }
       touched.length = 0;
+      yield;
     }
     const nt = terms.size;
     const offsets = new Int32Array(nt + 1);

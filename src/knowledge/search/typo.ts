@@ -3,6 +3,7 @@
  * syllables at edit distance 1 (one insertion, deletion, substitution or adjacent swap) of a
  * syllable that the corpus does not contain, without scanning the vocabulary.
  */
+import { runSync, type Steps } from '../ingest/cooperate.js';
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -31,6 +32,18 @@ export class TypoIndex {
 
   /** Indexes alphabetic words of 2+ letters (numbers and single letters are never "corrected"). */
   constructor(vocabulary: Iterable<string>) {
+    runSync(this.fill(vocabulary));
+  }
+
+  /** The index built in steps (see `cooperate.ts`). */
+  static *steps(vocabulary: Iterable<string>): Steps<TypoIndex> {
+    const index = new TypoIndex([]);
+    yield* index.fill(vocabulary);
+    return index;
+  }
+
+  private *fill(vocabulary: Iterable<string>): Steps<void> {
+    let n = 0;
     for (const w of vocabulary) {
       if (w.length < 2 || !/^\p{L}+$/u.test(w)) continue;
       for (const key of [w, ...deletions(w)]) {
@@ -39,6 +52,7 @@ export class TypoIndex {
           if (list[list.length - 1] !== w) list.push(w);
         } else this.byDeletion.set(key, [w]);
       }
+      if (++n % 200 === 0) yield;
     }
   }
 

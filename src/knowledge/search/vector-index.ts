@@ -3,6 +3,7 @@
  * persisted as plain files next to a manifest. Loading checks the manifest against what the
  * caller expects, so a changed corpus or embedding model never serves stale vectors.
  */
+import { runCooperatively, runSync, type Steps } from '../ingest/cooperate.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
@@ -60,18 +61,26 @@ export class VectorIndex {
     embeddings: EmbeddingsInterface,
     meta: { embedderId: string; corpusHash: string },
   ): Promise<VectorIndex> {
-    return VectorIndex.fromVectors(ids, await embeddings.embedDocuments(texts), meta);
+    return runCooperatively(VectorIndex.fromVectorsSteps(ids, await embeddings.embedDocuments(texts), meta));
   }
 
   /** Indexes precomputed vectors (all of one length). @throws Error on ragged or empty input. */
   static fromVectors(ids: string[], vectors: number[][], meta: { embedderId: string; corpusHash: string }): VectorIndex {
+    return runSync(VectorIndex.fromVectorsSteps(ids, vectors, meta));
+  }
+
+  /** `fromVectors` in steps, one vector each (see `cooperate.ts`). */
+  static *fromVectorsSteps(ids: string[], vectors: number[][], meta: { embedderId: string; corpusHash: string }): Steps<VectorIndex> {
     const dims = vectors[0]?.length ?? 0;
     if (dims === 0 || vectors.length !== ids.length || vectors.some((v) => v.length !== dims)) {
       throw new Error(`vector index: need one non-empty vector per id (got ${vectors.length} for ${ids.length} ids)`);
     }
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dims);
     hnsw.initIndex({ maxElements: Math.max(1, ids.length), m: 16, efConstruction: 200, randomSeed: 100 });
-    vectors.forEach((v, i) => hnsw.addPoint(v, i));
+    for (const [i, v] of vectors.entries()) {
+      hnsw.addPoint(v, i);
+      yield;
+    }
     return new VectorIndex(hnsw, ids, { ...meta, dims, count: ids.length });
   }
 
