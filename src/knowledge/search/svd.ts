@@ -160,7 +160,7 @@ export function truncatedSvd(x: SparseRows, k: number, seed = 42, powerIteration
  * works the same from sources, tests and the bundle. Falls back to the calling thread if a
  * worker cannot start.
  */
-export async function truncatedSvdOffThread(x: SparseRows, k: number, seed = 42, powerIterations = 1): Promise<Float32Array> {
+export async function truncatedSvdOffThread(x: SparseRows, k: number, seed = 42, powerIterations = 1, onFallback?: (err: unknown) => void): Promise<Float32Array> {
   const { Worker } = await import('node:worker_threads');
   const fns = [rng, times, transposeTimes, orthonormalize, jacobi, truncatedSvd];
   const source = `${fns.map(String).join('\n')}
@@ -170,11 +170,14 @@ const p = ${truncatedSvd.name}({ cols: d.cols, vals: d.vals, m: d.m }, d.k, d.se
 parentPort.postMessage(p, [p.buffer]);`;
   return new Promise<Float32Array>((resolve) => {
     let worker: InstanceType<typeof Worker>;
-    const inline = () => resolve(truncatedSvd(x, k, seed, powerIterations));
+    const inline = (err: unknown) => {
+      onFallback?.(err);
+      resolve(truncatedSvd(x, k, seed, powerIterations));
+    };
     try {
       worker = new Worker(source, { eval: true, workerData: { cols: x.cols, vals: x.vals, m: x.m, k, seed, powerIterations } });
-    } catch {
-      return inline();
+    } catch (err) {
+      return inline(err);
     }
     let done = false;
     worker.once('message', (p: Float32Array) => {
@@ -182,7 +185,7 @@ parentPort.postMessage(p, [p.buffer]);`;
       resolve(p);
       void worker.terminate();
     });
-    worker.once('error', () => (done ? undefined : ((done = true), inline())));
-    worker.once('exit', () => (done ? undefined : ((done = true), inline())));
+    worker.once('error', (err) => (done ? undefined : ((done = true), inline(err))));
+    worker.once('exit', (code) => (done ? undefined : ((done = true), inline(new Error(`svd worker exited with ${code}`)))));
   });
 }
