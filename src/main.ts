@@ -68,6 +68,11 @@ async function main(): Promise<void> {
     },
   });
   if (channels.length && config.reminderDays > 0) reminders.start();
+  // A document added with the CLI while the bot runs is picked up without a restart.
+  const unwatch = app.documents.library.watch(() => {
+    logger.info('documents changed by another process; reindexing');
+    void app.knowledge.rebuild().then((r) => (r.ok ? logger.info(r, 'reindexed') : undefined));
+  });
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
     { port: config.port, ms: Math.round(performance.now() - t0), llm: Boolean(config.openai), channels: channels.map((c) => c.name) },
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     // An answer in progress may wait for the LLM; give it that long, then leave anyway.
     setTimeout(() => process.exit(0), config.llmTimeoutMs + 5000).unref();
+    unwatch();
     await reminders.stop();
     await Promise.allSettled(channels.map((c) => c.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));

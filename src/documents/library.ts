@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DOC_LEVELS, type DocLevel, type DocMeta } from '../knowledge/types.js';
@@ -58,6 +59,8 @@ export interface AuditLine {
 export class Library {
   readonly dir: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The list as this process last wrote it, so that `watch` reports only other writers. */
+  private written: string | undefined;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'documents');
@@ -164,6 +167,23 @@ export class Library {
     });
   }
 
+  /**
+   * Calls `onChange` when another process (the CLI, while the bot runs) changed the list, so the
+   * bot reindexes without a restart. Polls the file's mtime every `intervalMs`; returns a stop.
+   */
+  watch(onChange: () => void, intervalMs = 2000): () => void {
+    const file = this.listFile;
+    const listener = (now: Stats, before: Stats) => {
+      if (now.mtimeMs === before.mtimeMs) return;
+      void readFile(file, 'utf8').then(
+        (raw) => (raw !== this.written ? onChange() : undefined),
+        () => undefined,
+      );
+    };
+    watchFile(file, { interval: intervalMs, persistent: false }, listener);
+    return () => unwatchFile(file, listener);
+  }
+
   async audit(): Promise<AuditLine[]> {
     const raw = await readFile(path.join(this.dir, 'audit.jsonl'), 'utf8').catch(() => '');
     return raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditLine);
@@ -174,7 +194,9 @@ export class Library {
     const run = this.queue.then(async () => {
       const { list, result, audit, after } = await fn(await this.list());
       await mkdir(this.dir, { recursive: true });
-      await atomicWrite(this.listFile, JSON.stringify(list, null, 2) + '\n');
+      const json = JSON.stringify(list, null, 2) + '\n';
+      this.written = json;
+      await atomicWrite(this.listFile, json);
       await appendFile(path.join(this.dir, 'audit.jsonl'), JSON.stringify({ at: new Date().toISOString(), ...audit }) + '\n');
       await after?.();
       return result;

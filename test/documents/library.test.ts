@@ -62,3 +62,23 @@ describe('Library', () => {
     await expect(lib.list()).rejects.toThrow('library.json is invalid');
   });
 });
+
+describe('watching the library', () => {
+  it('tells of a change made by another writer (the CLI), not of its own', async () => {
+    const mine = library();
+    const other = new Library(path.dirname(mine.dir)); // another process, as far as `mine` knows
+    let changes = 0;
+    const stop = mine.watch(() => changes++, 50);
+    const settle = () => new Promise((r) => setTimeout(r, 400));
+    try {
+      await add(mine, 'kh-a');
+      await settle();
+      expect(changes).toBe(0);
+      await add(other, 'kh-b');
+      await settle();
+      expect(changes).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
