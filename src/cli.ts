@@ -224,7 +224,7 @@ async function run(command: string, knowledge: App['knowledge'], handle: App['ha
       return eachInput(async (q) => {
         const a = q ? await knowledge.ask(q) : { answered: false, answer: '', citations: [] };
         if (opts.json) print(a);
-        else process.stdout.write(a.answer + '\n' + a.citations.map((c, i) => `[${i + 1}] ${c.title} — ${c.section}`).join('\n') + '\n\n');
+        else process.stdout.write(a.answer + '\n' + a.citations.map((c, i) => `[${i + 1}] ${c.title}${c.section ? ` — ${c.section}` : ''}`).join('\n') + '\n\n');
       });
     case 'chat':
       await runConsoleChat(handle, {

@@ -427,3 +427,10 @@ describe('readHeader on headers of other units', () => {
     });
   });
 });
+
+describe('the signer', () => {
+  it('is never a numbered heading, even in capitals without diacritics', () => {
+    const text = ['UY BAN NHAN DAN XA KIM SON', 'So: 57/KH-UBND', 'KE HOACH', 'Trien khai phong trao', 'I. CHI TIEU', 'Noi dung.', 'II. TO CHUC THUC HIEN', 'Cac thon bao cao hang quy.'].join('\n');
+    expect(readHeader(text).signer).toBeNull();
+  });
+});

@@ -345,11 +345,16 @@ function nameIn(cell: string): string | null {
   return isAllCaps(name) ? titleCase(name) : name;
 }
 
+/** A section marker at the start of a line: "II.", "3.", "2.1.", "a)". */
+const HEADING_MARK = /^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|\p{Ll})[.)]\s/u;
+
 function readSigner(lines: string[]): string | null {
   const tail = lines.filter((l) => !blank(l)).slice(-40);
   for (let i = tail.length - 1; i >= 0; i--) {
     const cells = tail[i]!.trim().split(/\s{2,}|\t+/).reverse();
     for (const cell of cells) {
+      // "II. TỔ CHỨC THỰC HIỆN": a numbered heading is never the signature block.
+      if (HEADING_MARK.test(cell)) continue;
       const name = nameIn(cell);
       if (name) return name;
     }
