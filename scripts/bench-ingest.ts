@@ -32,6 +32,7 @@ import { silentLogger } from '../src/logger.js';
 import { createOcrEngine, OCR_DEFAULTS, OCR_MODELS, type OcrSettings } from '../src/knowledge/ingest/extract/ocr.js';
 import { repairText } from '../src/knowledge/ingest/repair.js';
 import { makeImagePdf, makeTextPdf, renderTextPng } from '../test/fixtures/make-documents.js';
+import { take, wordAccuracy, wordsOf } from '../test/fixtures/word-accuracy.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -39,44 +40,20 @@ const require = createRequire(import.meta.url);
 const print = (name: string, value: number | string) => process.stdout.write(`${name} ${value}\n`);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
+/** Runs `f`, prints `name` with its milliseconds, and returns its result. */
+async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const out = await f();
+  print(name, ms(t0));
+  return out;
+}
+
 /** Logical paragraphs of one corpus document. */
 function paragraphsOf(file: string): string[] {
   return repairText(readFileSync(path.join(root, 'corpus', file), 'utf8'))
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-}
-
-/** Consecutive paragraphs from `from` until they hold at least `words` words. */
-function take(paras: string[], from: number, words: number): string[] {
-  const out: string[] = [];
-  let n = 0;
-  for (const p of paras.slice(from)) {
-    if (n >= words) break;
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return out;
-}
-
-const wordsOf = (text: string) =>
-  text
-    .normalize('NFC')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-    .filter(Boolean);
-
-/** 1 − word edit distance / reference words; case and diacritics count, edge punctuation does not. */
-function wordAccuracy(reference: string, hypothesis: string): number {
-  const a = wordsOf(reference);
-  const b = wordsOf(hypothesis);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return 1 - prev[b.length]! / a.length;
 }
 
 /** A phone-photo-like copy of a page: slight rotation, blur, grey paper with noise, strong JPEG. */
@@ -108,12 +85,9 @@ async function benchPdf(): Promise<void> {
   const pages = Array.from({ length: 10 }, (_, i) => take(paras, (i * 7) % (paras.length - 20), 400));
   const pdf = await makeTextPdf(pages);
   print('pdf10_words', pages.flat().join(' ').split(/\s+/).length);
-  let t0 = performance.now();
-  const cold = await extractDocument({ bytes: pdf, fileName: 'ke-hoach-10-trang.pdf' });
-  print('pdf10_ms', ms(t0));
-  t0 = performance.now();
-  await extractDocument({ bytes: pdf, fileName: 'ke-hoach-10-trang.pdf' });
-  print('pdf10_warm_ms', ms(t0));
+  const read = () => extractDocument({ bytes: pdf, fileName: 'ke-hoach-10-trang.pdf' });
+  const cold = await timed('pdf10_ms', read);
+  await timed('pdf10_warm_ms', read);
   print('pdf10_word_accuracy', wordAccuracy(pages.flat().join('\n'), cold.text).toFixed(4));
 }
 
@@ -126,12 +100,9 @@ async function benchOcr(): Promise<void> {
 
   // End to end, as an upload goes: scanned PDF → render at 300 DPI → OCR with the defaults.
   const scan = await makeImagePdf([clean]);
-  let t0 = performance.now();
-  const pdf = await extractDocument({ bytes: scan, fileName: 'ban-scan.pdf' });
-  print('ocr_page_pdf_cold_ms', ms(t0));
-  t0 = performance.now();
-  await extractDocument({ bytes: scan, fileName: 'ban-scan.pdf' });
-  print('ocr_page_pdf_ms', ms(t0));
+  const read = () => extractDocument({ bytes: scan, fileName: 'ban-scan.pdf' });
+  const pdf = await timed('ocr_page_pdf_cold_ms', read);
+  await timed('ocr_page_pdf_ms', read);
   print('ocr_page_pdf_accuracy', wordAccuracy(reference, pdf.text).toFixed(4));
   print('ocr_default', `${OCR_DEFAULTS.model}/psm${OCR_DEFAULTS.psm}`);
   await closeOcr();
@@ -141,16 +112,11 @@ async function benchOcr(): Promise<void> {
       const key = `ocr_${model}_psm${psm}`;
       const engine = createOcrEngine({ model, psm });
       try {
-        t0 = performance.now();
-        await engine.recognize({ bytes: clean });
-        print(`${key}_first_ms`, ms(t0));
-        t0 = performance.now();
-        const text = (await engine.recognize({ bytes: clean })).join('\n');
-        print(`${key}_clean_ms`, ms(t0));
+        const ocr = async (bytes: Uint8Array) => (await engine.recognize({ bytes })).join('\n');
+        await timed(`${key}_first_ms`, () => ocr(clean));
+        const text = await timed(`${key}_clean_ms`, () => ocr(clean));
         print(`${key}_clean_accuracy`, wordAccuracy(reference, text).toFixed(4));
-        t0 = performance.now();
-        const noisy = (await engine.recognize({ bytes: photo })).join('\n');
-        print(`${key}_photo_ms`, ms(t0));
+        const noisy = await timed(`${key}_photo_ms`, () => ocr(photo));
         print(`${key}_photo_accuracy`, wordAccuracy(reference, noisy).toFixed(4));
       } finally {
         await engine.close();

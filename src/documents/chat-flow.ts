@@ -132,12 +132,13 @@ export function createDocumentFlow(deps: { documents: Documents; reports: Report
 
     /** "cấp: xã" while a draft waits in this chat; undefined when the text is not a correction. */
     async text(msg: Incoming, text: string): Promise<Reply[] | undefined> {
-      const state = await store.getState(msg.channel, msg.chatId);
-      const token = typeof state.docDraft === 'string' ? state.docDraft : undefined;
-      if (!token) return undefined;
+      // The shape first: most messages are questions, and they cost no store read here.
       const m = /^\s*([\p{L} ]{2,20}?)\s*[:=]\s*(.+)$/su.exec(text);
       const field = m ? FIELDS[fold(m[1]!).trim()] : undefined;
       if (!m || !field) return undefined;
+      const state = await store.getState(msg.channel, msg.chatId);
+      const token = typeof state.docDraft === 'string' ? state.docDraft : undefined;
+      if (!token) return undefined;
       const draft = await shelf.get(token, owner(msg));
       if (!draft) return undefined;
       const value = m[2]!.trim();

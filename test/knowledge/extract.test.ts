@@ -7,6 +7,7 @@ import { htmlToLines } from '../../src/knowledge/ingest/extract/docx.js';
 import { formatRow, spansToGrid } from '../../src/knowledge/ingest/extract/tables.js';
 import { repairText } from '../../src/knowledge/ingest/repair.js';
 import { makeDocx, makeEncryptedPdf, makeImagePdf, makeTextPdf, renderTextPng } from '../fixtures/make-documents.js';
+import { take, wordAccuracy, wordsOf } from '../fixtures/word-accuracy.js';
 
 const plan = fileURLToPath(new URL('../../corpus/003_7a0c5e66c495ceb7.txt', import.meta.url));
 /** The Hải Dương plan as logical paragraphs: real Vietnamese with every kind of diacritic. */
@@ -15,38 +16,8 @@ const paragraphs = repairText(readFileSync(plan, 'utf8'))
   .map((l) => l.trim())
   .filter(Boolean);
 
-/** Consecutive paragraphs from `from` until they hold at least `words` words. */
-function take(from: number, words: number): string[] {
-  const out: string[] = [];
-  let n = 0;
-  for (const p of paragraphs.slice(from)) {
-    if (n >= words) break;
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return out;
-}
 
-/** Words with diacritics and case kept; only punctuation around a word is ignored. */
-const wordsOf = (text: string) =>
-  text
-    .normalize('NFC')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-    .filter(Boolean);
 
-/** 1 − word-level edit distance / reference length. */
-function wordAccuracy(reference: string, hypothesis: string): number {
-  const a = wordsOf(reference);
-  const b = wordsOf(hypothesis);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return 1 - prev[b.length]! / a.length;
-}
 
 async function extract(bytes: Uint8Array, fileName: string) {
   const progress: string[] = [];
@@ -92,7 +63,7 @@ describe('tables as text', () => {
 
 describe('extractDocument', () => {
   it('reads a DOCX: paragraphs as lines, table rows as "| … |"', async () => {
-    const paras = take(0, 150);
+    const paras = take(paragraphs, 0, 150);
     const r = await extract(await makeDocx({ paragraphs: paras, table: targets }), 'ke-hoach.docx');
     expect(r).toMatchObject({ method: 'docx', pages: 1, ocrPages: 0 });
     const lines = r.text.split('\n');
@@ -102,7 +73,7 @@ describe('extractDocument', () => {
   });
 
   it('reads a text PDF: every page in order, diacritics intact, tables as rows', async () => {
-    const pages = [take(0, 250), take(6, 200), take(14, 250)];
+    const pages = [take(paragraphs, 0, 250), take(paragraphs, 6, 200), take(paragraphs, 14, 250)];
     const pdf = await makeTextPdf(pages, { tables: [undefined, targets] });
     const r = await extract(pdf, 'ke-hoach.pdf');
     expect(r).toMatchObject({ method: 'pdf-text', pages: 3, ocrPages: 0 });
@@ -114,7 +85,7 @@ describe('extractDocument', () => {
   });
 
   it('OCRs an image-only PDF page by page', { timeout: 60_000 }, async () => {
-    const pages = [take(6, 110), take(10, 110)];
+    const pages = [take(paragraphs, 6, 110), take(paragraphs, 10, 110)];
     const pdf = await makeImagePdf(await Promise.all(pages.map((p) => renderTextPng(p))));
     const r = await extract(pdf, 'ban-scan.pdf');
     expect(r).toMatchObject({ method: 'pdf-ocr', pages: 2, ocrPages: 2 });
@@ -123,7 +94,7 @@ describe('extractDocument', () => {
   });
 
   it('OCRs only the scanned page of a mixed PDF', { timeout: 60_000 }, async () => {
-    const [text, scan] = [take(0, 80), take(15, 80)];
+    const [text, scan] = [take(paragraphs, 0, 80), take(paragraphs, 15, 80)];
     const merged = await PDFDocument.create();
     for (const bytes of [await makeTextPdf([text]), await makeImagePdf([await renderTextPng(scan)])]) {
       const src = await PDFDocument.load(bytes);
@@ -136,7 +107,7 @@ describe('extractDocument', () => {
   });
 
   it('OCRs a PNG photo of a page, at 200 DPI', { timeout: 60_000 }, async () => {
-    const lines = take(15, 150);
+    const lines = take(paragraphs, 15, 150);
     const r: Extracted = await extractDocument({ bytes: await renderTextPng(lines, { dpi: 200 }), fileName: 'anh-chup.png' });
     expect(r).toMatchObject({ method: 'image-ocr', pages: 1, ocrPages: 1 });
     expect(wordAccuracy(lines.join('\n'), r.text)).toBeGreaterThanOrEqual(0.9);
@@ -164,7 +135,7 @@ describe('extractDocument', () => {
   });
 
   it('stops between pages when aborted', async () => {
-    const pdf = await makeTextPdf([take(0, 50), take(6, 50)]);
+    const pdf = await makeTextPdf([take(paragraphs, 0, 50), take(paragraphs, 6, 50)]);
     const ctrl = new AbortController();
     const run = extractDocument({ bytes: pdf, fileName: 'a.pdf' }, { signal: ctrl.signal, onProgress: () => ctrl.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });

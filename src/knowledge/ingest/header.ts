@@ -7,11 +7,12 @@
  * words) is data in `header-words.json`; only the format of the number, date and "V/v" lines is
  * written here.
  */
-import { z } from 'zod';
-import { DOC_LEVELS, type DocLevel } from '../types.js';
+import type { DocLevel } from '../types.js';
+import { cellsOf, undouble } from './header-layout.js';
+import { blank, capFirst, foldSame, isAllCaps, key, lower, phraseAt, titleCase, vocab, words, type Org } from './header-vocabulary.js';
 import { diacriticDensity } from './near-duplicate.js';
 import { fold, normalizeVi } from './normalize.js';
-import raw from './header-words.json' with { type: 'json' };
+
 
 /** What the header says; a field is null when this copy does not show it. */
 export interface HeaderMeta {
@@ -30,143 +31,6 @@ export interface HeaderMeta {
   date: string | null;
   /** The signer's name in Title Case. */
   signer: string | null;
-}
-
-const level = z.enum(DOC_LEVELS);
-const org = z.object({
-  text: z.string().min(1),
-  as: z.string().optional(),
-  central: z.boolean().optional(),
-  place: level.optional(),
-  joins: z.boolean().optional(),
-});
-const fileSchema = z.object({
-  kinds: z.array(z.object({ text: z.string().min(1), code: z.string().min(1) })),
-  letterKind: z.string().min(1),
-  levels: z.array(z.object({ text: z.string().min(1), level })),
-  centralLevel: level,
-  orgs: z.object({ heads: z.array(org), inner: z.array(org) }),
-  mottos: z.array(z.string().min(1)),
-  bodyStarts: z.array(z.string().min(1)),
-  titleMayOpenWith: z.array(z.string().min(1)),
-  signature: z.object({ titles: z.array(z.string().min(1)) }),
-});
-
-type Org = z.infer<typeof org> & { words: string[] };
-
-const words = (s: string): string[] => fold(s).match(/[\p{L}\p{N}$]+/gu) ?? [];
-const key = (s: string): string => words(s).join(' ');
-
-const vocab = (() => {
-  const file = fileSchema.parse(raw);
-  const byLength = <T extends { words: string[] }>(xs: T[]) => xs.sort((a, b) => b.words.length - a.words.length);
-  const orgs = (xs: z.infer<typeof org>[]): Org[] => byLength(xs.map((o) => ({ ...o, words: words(o.text) })));
-  const levels = byLength(file.levels.map((l) => ({ ...l, words: words(l.text) })));
-  return {
-    kinds: file.kinds.map((k) => ({ ...k, key: key(k.text), codeKey: fold(k.code) })),
-    letterKind: file.letterKind,
-    levels,
-    centralLevel: file.centralLevel,
-    heads: orgs(file.orgs.heads),
-    inner: orgs(file.orgs.inner),
-    mottos: file.mottos.map(words),
-    bodyStarts: file.bodyStarts.map(key),
-    titleOpeners: file.titleMayOpenWith.map(key),
-    /** Folded words that never belong to a signer's name line. */
-    notNames: [...file.signature.titles, ...file.orgs.heads.map((o) => o.text), ...file.orgs.inner.map((o) => o.text), ...file.levels.map((l) => l.text)]
-      .map(key)
-      .filter((k) => k !== ''),
-  };
-})();
-
-// ---------------------------------------------------------------- text helpers
-
-/** Lower case without diacritics, one character for one: indices match the input (NFC) string. */
-const foldSame = (s: string): string => Array.from(s, (ch) => fold(ch).charAt(0) || ch).join('');
-const lower = (s: string) => s.toLocaleLowerCase('vi');
-const capFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
-const titleCase = (s: string) => s.split(/(\s+|-)/).map((w) => capFirst(lower(w))).join('');
-const blank = (s: string) => s.trim() === '';
-
-/** At most one edit apart, so OCR's "HQI" still reads as "hoi". */
-function nearly(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 2) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** Longest phrase of `list` that the words from `at` start with. */
-function phraseAt<T extends { words: string[] }>(list: T[], keys: string[], at: number): T | undefined {
-  return list.find((p) => p.words.length > 0 && p.words.every((w, j) => keys[at + j] === w));
-}
-
-// ---------------------------------------------------------------- layout
-
-/**
- * Some DOCX extractions put an empty line after every line, so a wrapped sentence reads as
- * paragraphs. Seen when more lines continue in lower case after one empty line than right
- * below; then every run of empty lines loses one.
- */
-function undouble(lines: string[]): string[] {
-  let afterOne = 0;
-  let direct = 0;
-  let gap = -1;
-  for (const line of lines) {
-    if (blank(line)) {
-      if (gap >= 0) gap++;
-      continue;
-    }
-    if (/^\p{Ll}/u.test(line.trim())) {
-      if (gap === 1) afterOne++;
-      else if (gap === 0) direct++;
-    }
-    gap = 0;
-  }
-  if (afterOne < 3 || afterOne <= direct) return lines;
-  return lines.filter((line, i) => !(blank(line) && (i === 0 || !blank(lines[i - 1]!))));
-}
-
-/** A blank day or month and a spaced number ("So:    /TTr" folded) must not split a line into cells. */
-const SPACED = /(?<!\p{L})(?:ngay[\s\d]*thang[\s\d]*nam|(?:so|s6|\$6)\s*[:.]?[\s\d]*[/-])/gu;
-
-function collapseFields(line: string): string {
-  const f = foldSame(line);
-  let out = '';
-  let last = 0;
-  for (const m of f.matchAll(SPACED)) {
-    out += line.slice(last, m.index) + line.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ');
-    last = m.index + m[0].length;
-  }
-  return out + line.slice(last);
-}
-
-/** Cuts the national name, the motto and similar right-column lines out of a cell, OCR errors allowed. */
-function withoutMottos(cell: string): string[] {
-  const spans = [...cell.matchAll(/[\p{L}\p{M}\p{N}$]+/gu)].map((m) => ({ at: m.index, end: m.index + m[0].length, w: fold(m[0]) }));
-  for (const motto of vocab.mottos) {
-    const n = motto.length;
-    for (let i = 0; i + n <= spans.length; i++) {
-      const hits = motto.filter((w, j) => nearly(spans[i + j]!.w, w)).length;
-      if (hits < Math.ceil(n * 0.75) || !nearly(spans[i]!.w, motto[0]!) || !nearly(spans[i + n - 1]!.w, motto[n - 1]!)) continue;
-      const before = cell.slice(0, spans[i]!.at);
-      const after = cell.slice(spans[i + n - 1]!.end);
-      return [...withoutMottos(before), ...withoutMottos(after)];
-    }
-  }
-  const t = cell.trim();
-  return t === '' || /^[\s\-_*=.–—~:;,]+$/.test(t) ? [] : [t];
-}
-
-/** Column cells of one line: split at runs of spaces or tabs, right-column decoration removed. */
-function cellsOf(line: string): string[] {
-  return collapseFields(line)
-    .trim()
-    .split(/\s{2,}|\t+/)
-    .flatMap(withoutMottos);
 }
 
 interface Row {
@@ -345,16 +209,13 @@ function nameIn(cell: string): string | null {
   return isAllCaps(name) ? titleCase(name) : name;
 }
 
-/** A section marker at the start of a line: "II.", "3.", "2.1.", "a)". */
-const HEADING_MARK = /^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|\p{Ll})[.)]\s/u;
-
 function readSigner(lines: string[]): string | null {
   const tail = lines.filter((l) => !blank(l)).slice(-40);
   for (let i = tail.length - 1; i >= 0; i--) {
     const cells = tail[i]!.trim().split(/\s{2,}|\t+/).reverse();
     for (const cell of cells) {
       // "II. TỔ CHỨC THỰC HIỆN": a numbered heading is never the signature block.
-      if (HEADING_MARK.test(cell)) continue;
+      if (SECTION.test(foldSame(cell.trim()))) continue;
       const name = nameIn(cell);
       if (name) return name;
     }

@@ -1,5 +1,5 @@
 /**
- * Why a file could not become text. The error says it in English for the logs; `why` and
+ * Why a file could not become text. The error names its cause for the logs; `why` and
  * `detail` let the documents side tell the uploader in Vietnamese what to do instead
  * (`src/documents/texts.vi.ts`), so this layer holds no interface wording.
  */
@@ -8,16 +8,6 @@ export type ExtractErrorCode = 'empty' | 'unreadable' | 'encrypted' | 'unsupport
 
 /** The precise cause, one per message the uploader may see. */
 export type ExtractWhy = 'emptyFile' | 'noText' | 'encrypted' | 'unreadable' | 'notUtf8' | 'oldWord' | 'unsupported';
-
-const ENGLISH: Record<ExtractWhy, string> = {
-  emptyFile: 'the file is empty',
-  noText: 'no text found',
-  encrypted: 'the PDF is password-protected',
-  unreadable: 'the file is broken or not of its format',
-  notUtf8: 'the text file is not UTF-8',
-  oldWord: 'Word 97-2003 .doc is not read',
-  unsupported: 'unsupported file type',
-};
 
 /** A file that yields no usable text. `detail` is the format ("PDF") or the extension (".xlsx"). */
 export class ExtractError extends Error {
@@ -29,6 +19,6 @@ export class ExtractError extends Error {
     readonly detail = '',
     options?: { cause?: unknown },
   ) {
-    super(`${ENGLISH[why]}${detail ? ` (${detail})` : ''}`, options);
+    super(`cannot read the file: ${why}${detail ? ` (${detail})` : ''}`, options);
   }
 }
