@@ -11,6 +11,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/logger.js';
 import { parseFigures } from '../src/reports/parse-figures.js';
+import type { PlanModel } from '../src/plans/model.js';
 
 const OFFICER_MESSAGES = [
   'Năm 2025: 85,5% CBCCVC có kỹ năng số; 1.234/1.500 người dân đã xác nhận trên VNeID',
@@ -19,12 +20,12 @@ const OFFICER_MESSAGES = [
 ];
 
 /** The rule-based reading of an officer's message alone (the draft's first step). */
-function timeParse(rounds: number): { flow: string; n: number; p50_ms: number; p95_ms: number } {
+function timeParse(rounds: number, plan: PlanModel): { flow: string; n: number; p50_ms: number; p95_ms: number } {
   const ms: number[] = [];
   for (let i = 0; i < rounds + 10; i++) {
     for (const m of OFFICER_MESSAGES) {
       const t0 = performance.now();
-      parseFigures(m);
+      parseFigures(m, plan);
       if (i >= 10) ms.push(performance.now() - t0);
     }
   }
@@ -61,7 +62,20 @@ export async function benchReplies(rounds = 200): Promise<{ flow: string; n: num
       const at = (p: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(ms.length * p))]! * 100) / 100;
       rows.push({ flow, n: ms.length, p50_ms: at(0.5), p95_ms: at(0.95) });
     }
-    rows.push(timeParse(rounds));
+    // The per-message cost of finding the sender's unit plan (cached; the store is asked again only when it changed).
+    const units = (await app.reports.listUnits()).map((u) => u.id);
+    const planMs: number[] = [];
+    for (let i = 0; i < rounds * 10; i++) {
+      const t0 = performance.now();
+      await app.plans.forUnit(units[i % units.length]!);
+      if (i >= 10) planMs.push(performance.now() - t0);
+    }
+    planMs.sort((a, b) => a - b);
+    const pat = (p: number) => Math.round(planMs[Math.min(planMs.length - 1, Math.floor(planMs.length * p))]! * 1000) / 1000;
+    rows.push({ flow: 'read the unit plan (per message)', n: planMs.length, p50_ms: pat(0.5), p95_ms: pat(0.95) });
+    const plan = await app.plans.fallback();
+    if (!plan) throw new Error('no approved plan: the seed did not load');
+    rows.push(timeParse(rounds, plan));
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

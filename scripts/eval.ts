@@ -13,6 +13,7 @@ import { createKnowledge } from '../src/knowledge/index.js';
 import { startFakeOpenAI } from '../test/fakes/fake-openai.js';
 import { fold, lacksDiacritics } from '../src/knowledge/ingest/normalize.js';
 import { readFigureCases, scoreFigures } from '../src/reports/eval-figures.js';
+import { readPlanFile } from '../src/plans/service.js';
 
 interface Question {
   id: string;
@@ -129,11 +130,12 @@ const result = {
   ask_p50_ms: ms[Math.floor(ms.length * 0.5)] ?? 0,
   ask_p95_ms: ms[Math.floor(ms.length * 0.95)] ?? 0,
 };
-const figures = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures.jsonl')));
+const seedPlan = await readPlanFile(path.join(root, 'corpus/plans/hong-an-kh.plan.json'));
+const figures = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures.jsonl')), seedPlan);
 // Written blind to the parser, by someone who never saw it or the set above.
-const figuresHoldout = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout.jsonl')));
-const figuresHoldout2 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout2.jsonl')));
-const figuresHoldout3 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout3.jsonl')));
+const figuresHoldout = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout.jsonl')), seedPlan);
+const figuresHoldout2 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout2.jsonl')), seedPlan);
+const figuresHoldout3 = scoreFigures(readFigureCases(path.join(root, 'test/eval/figures-holdout3.jsonl')), seedPlan);
 if (json) {
   process.stdout.write(JSON.stringify({ ...result, figures, figures_holdout: figuresHoldout, figures_holdout2: figuresHoldout2, figures_holdout3: figuresHoldout3 }) + '\n');
 } else {

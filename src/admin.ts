@@ -1,5 +1,7 @@
 import type { Config } from './config/env.js';
 import { openDatabase } from './store/db.js';
+import { createPlanStore } from './store/plans.js';
+import { openPlans } from './plans/service.js';
 import { createReportStore } from './store/reports.js';
 import type { Role, UnitKind } from './store/schema.js';
 
@@ -21,9 +23,23 @@ export interface AdminOptions {
   period?: string;
   format?: string;
   out?: string;
+  level?: string;
+  plan?: string;
 }
 
-const KINDS: UnitKind[] = ['thanh_pho', 'phuong', 'xa', 'dac_khu'];
+/** Levels as people write them (with or without diacritics) → the stored kind. */
+export const LEVEL_KIND: Record<string, UnitKind> = {
+  'trung ương': 'trung_uong',
+  tỉnh: 'tinh',
+  'thành phố': 'thanh_pho',
+  xã: 'xa',
+  phường: 'phuong',
+  'đặc khu': 'dac_khu',
+};
+export const KIND_LEVEL = Object.fromEntries(Object.entries(LEVEL_KIND).map(([l, k]) => [k, l])) as Record<UnitKind, string>;
+const KINDS = Object.values(LEVEL_KIND);
+const levelKey = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const KIND_BY_LEVEL = new Map(Object.entries(LEVEL_KIND).flatMap(([l, k]) => [[levelKey(l), k], [levelKey(k), k]]));
 const ROLES: Role[] = ['citizen', 'officer', 'staff', 'admin'];
 
 /** The flag's value; when missing, a message that names it and says what to put there. */
@@ -42,25 +58,43 @@ const UNIT_HINT = 'mã đơn vị, xem: units list';
 export async function runAdmin(config: Config, words: string[], o: AdminOptions): Promise<string> {
   const db = await openDatabase(config.database);
   const reports = createReportStore(db);
+  const plans = createPlanStore(db);
+  // The reviewed plans shipped beside the corpus are seeded on first use, as the bot does.
+  const planService = await openPlans(db, reports, config.corpusDir);
   try {
     const [command, sub] = words;
     const out = (human: string, json: unknown) => (o.json ? JSON.stringify(json) : human);
     if (command === 'units' && sub === 'list') {
-      const units = await reports.listUnits();
-      return out(units.map((u) => `${u.id}\t${u.name}\t${u.kind}\t${u.parentId ?? '-'}\t${u.deadline ?? '-'}`).join('\n'), units);
+      const bindings = await plans.bindings();
+      const units = (await reports.listUnits()).map((u) => ({
+        ...u,
+        level: KIND_LEVEL[u.kind],
+        plans: bindings.filter((b) => b.unitId === u.id).map((b) => b.doc),
+      }));
+      return out(
+        units.map((u) => `${u.id}\t${u.name}\t${u.level}\t${u.parentId ?? '-'}\t${u.deadline ?? '-'}\t${u.plans.join(',') || '-'}`).join('\n'),
+        { units },
+      );
     }
     if (command === 'units' && sub === 'add') {
       const id = need(o.id, 'id', 'mã đơn vị mới, ví dụ: le-chan');
       if (!/^[a-z0-9-]{2,40}$/.test(id)) throw new UsageError('--id chỉ gồm a-z, 0-9 và "-", ví dụ le-chan.');
-      const kind = (o.kind ?? 'phuong') as UnitKind;
-      if (!KINDS.includes(kind)) throw new UsageError(`--kind là một trong: ${KINDS.join(', ')}.`);
+      const kind = KIND_BY_LEVEL.get(levelKey(o.level ?? o.kind ?? ''));
+      if (!kind) throw new UsageError(`Thiếu hoặc sai --level: một trong ${Object.keys(LEVEL_KIND).join(', ')}.`);
       if (o.deadline && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(o.deadline)) throw new UsageError('--deadline dạng MM-DD, ví dụ 12-05.');
-      const parentId = o.parent ?? (kind === 'thanh_pho' ? null : 'hai-phong');
+      const parentId = o.parent ?? null;
       if (parentId && !(await reports.getUnit(parentId))) throw new UsageError(`Không có đơn vị cha ${parentId}.`);
       if (await reports.getUnit(id)) throw new UsageError(`Đơn vị ${id} đã có.`);
-      const unit = { id, name: need(o.name, 'name', 'tên đầy đủ, ví dụ: "Phường Lê Chân"'), kind, parentId, deadline: o.deadline ?? null };
+      // Without --deadline, the plan's own recurring report day ("trước ngày 20/11 hằng năm").
+      const planned = o.plan ? await plans.get(o.plan) : undefined;
+      if (o.plan && !planned) throw new UsageError(`Văn bản ${o.plan} chưa có kế hoạch (chạy: plan extract --doc ${o.plan}, rồi plan approve --doc ${o.plan}).`);
+      const recurring = (planned?.approved ?? planned?.draft)?.deadlines.find((d) => d.recurring);
+      const deadline = o.deadline ?? (recurring ? `${recurring.date.slice(3, 5)}-${recurring.date.slice(0, 2)}` : null);
+      const unit = { id, name: need(o.name, 'name', 'tên đầy đủ, ví dụ: "Phường Lê Chân"'), kind, parentId, deadline };
       await reports.addUnit(unit);
-      return out(`Đã thêm ${unit.name} (${id}).`, unit);
+      if (o.plan) await plans.bind(id, o.plan, 'cli');
+      const note = planned && !planned.approved ? ` Kế hoạch ${o.plan} chưa được duyệt: chạy plan approve --doc ${o.plan}.` : '';
+      return out(`Đã thêm ${unit.name} (${id})${o.plan ? `, theo kế hoạch ${o.plan}` : ''}.${note}`, { ...unit, level: KIND_LEVEL[kind], plans: o.plan ? [o.plan] : [] });
     }
     if (command === 'invite' && sub === 'create') {
       const unitId = need(o.unit, 'unit', UNIT_HINT);
@@ -84,13 +118,13 @@ export async function runAdmin(config: Config, words: string[], o: AdminOptions)
       return out(`${channel}:${userId} là ${role}${unitId ? ` của ${unitId}` : ''}.`, { channel, userId, role, unitId });
     }
     if (command === 'report') {
-      const period = need(o.period, 'period', '2025 hoặc 2026');
-      if (!/^(2025|2026)$/.test(period)) throw new UsageError('--period là 2025 hoặc 2026.');
+      const period = need(o.period, 'period', 'năm, ví dụ 2025');
+      if (!/^20\d\d$/.test(period)) throw new UsageError('--period là một năm, ví dụ 2025.');
       const format = need<'csv' | 'xlsx'>(o.format, 'format', 'csv hoặc xlsx');
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format là csv hoặc xlsx.');
       const file = need(o.out, 'out', 'tệp ghi ra, ví dụ: data/bao-cao-2025.xlsx');
       const { buildReportRows, writeReport } = await import('./reports/export.js');
-      const rows = await buildReportRows(reports, period);
+      const rows = await buildReportRows(reports, planService, period);
       await writeReport(rows, { format, out: file });
       await reports.audit('cli', 'report.export', { period, format, rows: rows.length });
       return out(`Đã ghi ${rows.length} dòng vào ${file}.`, { rows: rows.length, out: file });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config/env.js';
 import { createCore } from './core/handle-message.js';
 import { createDocuments } from './documents/service.js';
@@ -10,6 +11,9 @@ import { loadPrompt } from './prompts.js';
 import { createOpenAI } from './providers/openai.js';
 import { renderProgressChart } from './reports/chart.js';
 import { openDatabase } from './store/db.js';
+import { createPlanStore } from './store/plans.js';
+import { createPlans } from './plans/service.js';
+import { createLlmPlanReader } from './plans/llm-extract.js';
 import { createReportStore } from './store/reports.js';
 import { createStore } from './store/store.js';
 
@@ -41,8 +45,13 @@ export async function createApp(config: Config, logger: Logger) {
   const figuresLlm = llm
     ? { llm, prompt: await loadPrompt('figures.vi.md'), timeoutMs: config.llmTimeoutMs }
     : undefined;
-  const handle = createCore({ knowledge, documents, store, reports, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
-  return { knowledge, documents, store, reports, handle, close: async () => (await Promise.all([store.close(), closeExtraction()]), undefined) };
+  const planReader = llm ? createLlmPlanReader({ llm, prompt: await loadPrompt('plan.vi.md'), timeoutMs: config.llmTimeoutMs * 4 }) : undefined;
+  const plans = createPlans({ plans: createPlanStore(db), reports, knowledge, logger, ...(planReader ? { llm: planReader } : {}) });
+  // The reviewed plans shipped beside the corpus (corpus/plans/*.plan.json) become approved data once.
+  const seeded = await plans.seed(path.join(config.corpusDir, 'plans'));
+  if (seeded.length) logger.info({ plans: seeded }, 'seeded approved plans');
+  const handle = createCore({ knowledge, documents, store, reports, plans, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
+  return { knowledge, documents, store, reports, plans, db, handle, close: async () => (await Promise.all([store.close(), closeExtraction()]), undefined) };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runAdmin, UsageError } from './admin.js';
+import { runPlanCommand } from './plans/cli.js';
+import { PlanError } from './plans/service.js';
 import { createApp, type App } from './app.js';
 import { runConsoleChat } from './channels/console/console.js';
 import { ConfigError, loadConfig } from './config/env.js';
@@ -21,9 +23,10 @@ const USAGE = `Cách dùng: npm run --silent cli -- <lệnh> [tùy chọn]
   ingest                                            đọc lại corpus/ và dựng chỉ mục
   ingest FILE… [--json] [--replace ID] [--level L]  thêm văn bản (.txt .md .docx .pdf .png .jpg), kể cả bản chụp
   docs list [--json] | docs publish ID | docs remove ID | docs edit ID [--level L] [--number N] [--title T] [--date YYYY-MM-DD]
-  parse [--json] (--stdin | "<tin nhắn>")           đọc số liệu báo cáo trong một tin nhắn
+  parse [--json] [--unit ID] (--stdin | "<tin nhắn>")  đọc số liệu báo cáo theo kế hoạch của đơn vị
   eval-retrieval --corpus FILE --queries FILE [--k 10] [--json]
-  units list [--json] | units add --id ID --name "Phường …" [--kind phuong|xa|dac_khu] [--parent hai-phong] [--deadline MM-DD]
+  plan extract|show|approve --doc ID [--json] | plan edit --doc ID --path P --value V | plan list
+  units list [--json] | units add --id ID --name "Xã …" --level xã|phường|đặc khu|tỉnh|thành phố [--parent ID] [--plan DOC] [--deadline MM-DD]
   invite create --unit ID --role officer|staff [--days 7] [--json]
   users set --channel telegram|zalo|console|web --user ID --role citizen|officer|staff|admin [--unit ID]
   report --period 2025|2026 --format csv|xlsx --out FILE`;
@@ -55,6 +58,10 @@ const { values: opts, positionals } = parseArgs({
     number: { type: 'string' },
     title: { type: 'string' },
     date: { type: 'string' },
+    doc: { type: 'string' },
+    path: { type: 'string' },
+    value: { type: 'string' },
+    plan: { type: 'string' },
   },
 });
 
@@ -104,8 +111,18 @@ async function main(): Promise<void> {
 
   if (command === 'parse') {
     const { parseFigures } = await import('./reports/parse-figures.js');
+    const { openDatabase } = await import('./store/db.js');
+    const { createReportStore } = await import('./store/reports.js');
+    const { openPlans } = await import('./plans/service.js');
+    const db = await openDatabase(config.database);
+    const reports = createReportStore(db);
+    const plans = await openPlans(db, reports, config.corpusDir);
+    // The plan of --unit, else the default one (the oldest bound approved plan).
+    const plan = opts.unit ? await plans.forUnit(opts.unit) : await plans.fallback();
+    await db.destroy();
+    if (!plan) throw new UsageError(opts.unit ? `Đơn vị ${opts.unit} chưa có kế hoạch được duyệt.` : 'Chưa có kế hoạch nào được duyệt.');
     return eachInput(async (message) => {
-      const r = parseFigures(message);
+      const r = parseFigures(message, plan);
       if (opts.json) print(r);
       else process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     });
@@ -117,6 +134,7 @@ async function main(): Promise<void> {
   try {
     if (command === 'ingest' && positionals.length > 1) await ingestFiles(app, positionals.slice(1));
     else if (command === 'docs') await docsCommand(app, positionals[1], positionals[2]);
+    else if (command === 'plan') process.stdout.write((await runPlanCommand(app.plans, positionals[1], opts, who())) + '\n');
     else await run(command, knowledge, handle, t0, logger);
   } finally {
     // The OCR worker, if a scan started it, would keep the process alive.
@@ -241,7 +259,7 @@ async function run(command: string, knowledge: App['knowledge'], handle: App['ha
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanError) process.stderr.write(`${err.message}\n`);
   else process.stderr.write(`Lỗi: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exitCode = err instanceof UsageError ? 2 : 1;
+  process.exitCode = err instanceof UsageError || err instanceof PlanError ? 2 : 1;
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 export const PROMPTS = {
   'answer.vi.md': ['{context}', '{question}'],
   'figures.vi.md': ['{indicators}', '{message}'],
+  'plan.vi.md': ['{passages}'],
 } as const;
 
 export type PromptName = keyof typeof PROMPTS;

@@ -14,15 +14,24 @@ const admin = (words: string, o: Record<string, string | boolean> = {}) => runAd
 
 describe('admin command line', () => {
   it('lists the seeded units with their report deadlines (05/12 Hồng An, 15/12 Hải Dương)', async () => {
-    const units = JSON.parse(await admin('units list', { json: true })) as { id: string; deadline: string | null }[];
-    expect(units.find((u) => u.id === 'hong-an')?.deadline).toBe('12-05');
-    expect(units.find((u) => u.id === 'hai-duong')?.deadline).toBe('12-15');
+    const { units } = JSON.parse(await admin('units list', { json: true })) as { units: { id: string; deadline: string | null; level: string; plans: string[] }[] };
+    expect(units.find((u) => u.id === 'hong-an')).toMatchObject({ deadline: '12-05', level: 'phường', plans: ['hong-an-kh'] });
+    expect(units.find((u) => u.id === 'hai-duong')).toMatchObject({ deadline: '12-15', level: 'phường', plans: [] });
+    expect(units.find((u) => u.id === 'hai-phong')?.level).toBe('thành phố');
   });
 
   it('adds a ward, refuses the same id twice, and lists it', async () => {
-    expect(await admin('units add', { id: 'le-chan', name: 'Phường Lê Chân', deadline: '12-10' })).toContain('Phường Lê Chân');
-    await expect(admin('units add', { id: 'le-chan', name: 'Phường Lê Chân' })).rejects.toThrow('đã có');
-    expect(await admin('units list')).toContain('le-chan\tPhường Lê Chân\tphuong\thai-phong\t12-10');
+    expect(await admin('units add', { id: 'le-chan', name: 'Phường Lê Chân', level: 'phường', parent: 'hai-phong', deadline: '12-10' })).toContain('Phường Lê Chân');
+    await expect(admin('units add', { id: 'le-chan', name: 'Phường Lê Chân', level: 'phường' })).rejects.toThrow('đã có');
+    expect(await admin('units list')).toContain('le-chan\tPhường Lê Chân\tphường\thai-phong\t12-10\t-');
+    // Any level since 07/2025, typed with or without diacritics; a plan must exist before a unit is bound to it.
+    expect(await admin('units add', { id: 'tinh-moi', name: 'Tỉnh Mới', level: 'tinh' })).toContain('Tỉnh Mới');
+    expect(await admin('units add', { id: 'xa-moi', name: 'Xã Mới', level: 'xã', parent: 'tinh-moi', plan: 'hong-an-kh' })).toContain('theo kế hoạch hong-an-kh');
+    const { units } = JSON.parse(await admin('units list', { json: true })) as { units: { id: string; kind: string; deadline: string | null; plans: string[] }[] };
+    // Without --deadline the unit takes its plan's recurring report day (05/12).
+    expect(units.find((u) => u.id === 'xa-moi')).toMatchObject({ kind: 'xa', parentId: 'tinh-moi', deadline: '12-05', plans: ['hong-an-kh'] });
+    await expect(admin('units add', { id: 'xa-khac', name: 'Xã Khác', level: 'xã', plan: 'khong-co' })).rejects.toThrow('chưa có kế hoạch');
+    await expect(admin('units add', { id: 'xa-sai', name: 'Xã Sai', level: 'huyện' })).rejects.toThrow('--level');
   });
 
   it('names a missing flag and says what to put there', async () => {
@@ -49,6 +58,6 @@ describe('admin command line', () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThan(6);
     expect(lines.some((l) => l.includes('Phường Hồng An'))).toBe(true);
-    await expect(admin('report', { period: '2031', format: 'csv', out })).rejects.toThrow('--period là 2025 hoặc 2026');
+    await expect(admin('report', { period: '31', format: 'csv', out })).rejects.toThrow('--period là một năm');
   });
 });

@@ -47,7 +47,7 @@ const awardSchema = z.strictObject({
   recipients: z.array(z.enum(SUBJECTS)).min(1),
   /** Folded phrases (no diacritics, lower case, without "của") people use for this award. */
   aliases: z.array(text).min(1),
-  occasions: z.array(z.enum(OCCASIONS)).min(1),
+  occasions: z.array(z.enum(OCCASIONS)),
   /** The award's line in the list of award forms (section III.1). */
   listed: sourceSchema,
   cards: z.array(cardSchema).min(1),
@@ -57,7 +57,8 @@ const occasionSchema = z.strictObject({ id: z.enum(OCCASIONS), label: text, sour
 
 export const catalogSchema = z.strictObject({
   version: z.literal(1),
-  occasions: z.array(occasionSchema).length(OCCASIONS.length),
+  /** When awards are considered, as far as the plan says (a plan read by the rules may say none). */
+  occasions: z.array(occasionSchema).max(OCCASIONS.length),
   awards: z.array(awardSchema).min(1),
 });
 

@@ -9,11 +9,16 @@ import type { Choice, Incoming, Reply } from './message.js';
 import { texts } from './texts.vi.js';
 import { createDocumentFlow } from '../documents/chat-flow.js';
 import type { Documents } from '../documents/service.js';
+import type { Plans } from '../plans/service.js';
+import type { PlanModel } from '../plans/model.js';
+import { fold } from '../knowledge/ingest/normalize.js';
 
 export interface CoreDeps {
   knowledge: Knowledge;
   store: Store;
   reports: ReportStore;
+  /** Units' approved plans: targets, deadlines and awards. */
+  plans: Plans;
   logger: Logger;
   chart?: ReportingDeps['chart'];
   figuresLlm?: ReportingDeps['figuresLlm'];
@@ -48,25 +53,68 @@ export function createCore(deps: CoreDeps) {
   const { store, knowledge } = deps;
   const reporting = createReporting(deps);
   const documents = deps.documents ? createDocumentFlow({ documents: deps.documents, reports: deps.reports, store }) : undefined;
-  // Built from the corpus, and again after a live reindex swapped in other chunks.
-  let built: { chunks: Knowledge['chunks']; awards: ReturnType<typeof createAwards> } | undefined;
-  const awardsNow = () => {
-    if (built?.chunks !== knowledge.chunks) {
-      const corpus = { chunks: knowledge.chunks, docs: knowledge.docs };
-      built = { chunks: corpus.chunks, awards: createAwards({ reports: deps.reports, corpus, ...(deps.now ? { now: deps.now } : {}) }) };
+  // One awards flow per plan catalog, rebuilt after a live reindex swapped in other chunks.
+  let builtFor: Knowledge['chunks'] | undefined;
+  const built = new Map<PlanModel['catalog'], ReturnType<typeof createAwards>>();
+  const awardsOf = (plan: PlanModel) => {
+    if (builtFor !== knowledge.chunks) {
+      builtFor = knowledge.chunks;
+      built.clear();
     }
-    return built.awards;
+    let a = built.get(plan.catalog);
+    if (!a) {
+      const corpus = { chunks: knowledge.chunks, docs: knowledge.docs };
+      built.set(plan.catalog, (a = createAwards({ reports: deps.reports, corpus, catalog: plan.catalog, ...(deps.now ? { now: deps.now } : {}) })));
+    }
+    return a;
   };
+  /** The plan a person's awards and milestones come from: their unit's (officer, staff or the one a citizen picked), else the default. */
+  async function planFor(msg: Incoming): Promise<PlanModel | null> {
+    const person = await deps.reports.getPerson(msg.channel, msg.userId);
+    return (person.unitId ? await deps.plans.forUnit(person.unitId) : null) ?? (await deps.plans.fallback());
+  }
+  const NO_AWARDS = { text: async () => undefined, command: async () => undefined, payload: async () => undefined, related: () => [] };
+  const awardsNow = async (msg: Incoming) => {
+    const plan = await planFor(msg);
+    return plan ? awardsOf(plan) : NO_AWARDS;
+  };
+
+  /** /donvi: a citizen picks their unit (remembered); answers then prefer its documents. */
+  async function chooseUnit(msg: Incoming, rest: string): Promise<Reply[]> {
+    const units = await deps.reports.listUnits();
+    const label = (u: { id: string; name: string }) => `${u.name} (${u.id})`;
+    const person = await deps.reports.getPerson(msg.channel, msg.userId);
+    if (!rest) {
+      const current = person.unitId ? units.find((u) => u.id === person.unitId) : undefined;
+      return [{ text: current ? texts.unitCurrent(current.name) : texts.unitList(units.map(label)) }];
+    }
+    const q = fold(rest).replace(/\s+/g, ' ').trim();
+    const found = units.find((u) => u.id === q) ?? units.find((u) => fold(u.name) === q) ?? units.filter((u) => fold(u.name).includes(q)).sort((a, b) => a.name.length - b.name.length)[0];
+    if (!found) return [{ text: texts.unitNotFound(rest, units.map(label)) }];
+    // Officers and staff keep the unit their invite gave; a citizen's choice is only a preference.
+    if (person.role !== 'citizen') return [{ text: texts.unitCurrent(units.find((u) => u.id === person.unitId)?.name ?? found.name) }];
+    await deps.reports.setPerson(msg.channel, msg.userId, { role: 'citizen', unitId: found.id, displayName: person.displayName, chatId: msg.chatId }, `${msg.channel}:${msg.userId}`);
+    return [{ text: texts.unitChosen(found.name) }];
+  }
+
+  /** The place a citizen chose, as the knowledge base understands places: the unit's name. */
+  async function preferredPlace(msg: Incoming): Promise<string | undefined> {
+    const person = await deps.reports.getPerson(msg.channel, msg.userId);
+    if (!person.unitId) return undefined;
+    return (await deps.reports.getUnit(person.unitId))?.name;
+  }
 
   async function answer(msg: Incoming, question: string): Promise<Reply[]> {
     if (!question) return [{ text: texts.emptyQuestion }];
     if (question.length > MAX_QUESTION_CHARS) return [{ text: texts.tooLong(MAX_QUESTION_CHARS) }];
-    const a = await knowledge.ask(question);
+    // A question that names no place goes to the asker's unit first (/donvi), when there is one.
+    const place = await preferredPlace(msg);
+    const a = await knowledge.ask(question, place ? { preferPlace: place } : undefined);
     const id = await store.saveAnswer({ channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question, ...a });
     const choices: Choice[] = [];
     if (a.citations.length && !QUOTES_INLINE.has(msg.channel)) choices.push({ label: texts.showQuotes, payload: `cite:${id}` });
     // Declined, but an award is named: its criteria are one tap away.
-    if (!a.answered) choices.push(...awardsNow().related(question));
+    if (!a.answered) choices.push(...(await awardsNow(msg)).related(question));
     return [{ text: a.answer, citations: a.citations, choices: [...choices, ...feedbackChoices(id)] }];
   }
 
@@ -94,15 +142,16 @@ export function createCore(deps: CoreDeps) {
 
   async function route(msg: Incoming, text: string, payload: string | undefined): Promise<Reply[]> {
     if (msg.file) return documents ? documents.file(msg) : [{ text: texts.filesNotAccepted }];
-    if (payload) return (await documents?.payload(msg, payload)) ?? (await reporting.payload(msg, payload)) ?? (await awardsNow().payload(msg, payload)) ?? onPayload(msg, payload);
+    if (payload) return (await documents?.payload(msg, payload)) ?? (await reporting.payload(msg, payload)) ?? (await (await awardsNow(msg)).payload(msg, payload)) ?? onPayload(msg, payload);
     const cmd = parseCommand(text);
     // Free text: small talk, an officer's figures, an award or a body named outright, else a question.
     if (!cmd) {
       const talk = smallTalk(text);
       if (talk) return [{ text: talk === 'thanks' ? texts.thanksReply : talk === 'noWords' ? texts.noWords : texts.welcome(msg.userName) }];
-      return (await documents?.text(msg, text)) ?? (await reporting.text(msg, text)) ?? (await awardsNow().text(msg, text)) ?? answer(msg, text);
+      return (await documents?.text(msg, text)) ?? (await reporting.text(msg, text)) ?? (await (await awardsNow(msg)).text(msg, text)) ?? answer(msg, text);
     }
-    const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await awardsNow().command(msg, cmd.command, cmd.rest));
+    if (cmd.command === 'donvi') return chooseUnit(msg, cmd.rest);
+    const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await (await awardsNow(msg)).command(msg, cmd.command, cmd.rest));
     if (reply) return reply;
     switch (cmd.command) {
       case 'start':

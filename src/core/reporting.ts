@@ -3,7 +3,10 @@ import type { ChatLike } from '../knowledge/answer/answer.js';
 import { fold } from '../knowledge/ingest/normalize.js';
 import { proposeFigures } from '../reports/llm-figures.js';
 import { asksSomething, looksLikeReport, parseFigures } from '../reports/parse-figures.js';
-import { figureLine, formatFigure, indicatorsFor, judge, percentOf } from '../reports/progress.js';
+import { figureLine } from '../reports/progress.js';
+import { buildSummary } from '../reports/summary.js';
+import type { PlanModel } from '../plans/model.js';
+import type { Plans } from '../plans/service.js';
 import type { Qualifier } from '../reports/vi-numbers.js';
 import type { ReportStore, Unit } from '../store/reports.js';
 import type { ConversationState, Store } from '../store/store.js';
@@ -20,16 +23,14 @@ export interface Draft {
   correction: boolean;
 }
 
-export interface ChartInput {
-  title: string;
-  period: string;
-  units: { name: string }[];
-  rows: { unitIndex: number; indicatorId: string; percent: number | null; target: number | null; met: boolean | null }[];
-}
+export type { ProgressChartInput as ChartInput } from '../reports/chart.js';
+import type { ProgressChartInput as ChartInput } from '../reports/chart.js';
 
 export interface ReportingDeps {
   store: Store;
   reports: ReportStore;
+  /** Each unit's approved plan: what its officers report against. */
+  plans: Plans;
   /** With an LLM configured, it may propose figures the rules could not read; the same checks decide. */
   figuresLlm?: { llm: ChatLike; prompt: string; timeoutMs: number };
   /** Renders the /tonghop chart; without it the summary is text only. */
@@ -41,18 +42,20 @@ export interface ReportingDeps {
  * Free-text requests for what /tonghop and /tiendo show, folded. Whole-message forms only:
  * "ai tổng hợp báo cáo gửi thành phố?" is a question about the plans, not a request.
  */
-const SUMMARY_REQUEST = /^(?:xem |cho xem |gui |cho toi xem )?(?:bang )?tong hop(?: bao cao| so lieu| ket qua)?(?: cac (?:phuong|don vi|xa))?(?: nam (2025|2026))?$|\b(?:phuong|don vi|xa) nao (?:chua|da) (?:bao cao|gui)\b/;
-const PROGRESS_REQUEST = /^(?:xem |cho xem )?tien do(?: cua)?(?: (?:phuong|don vi|xa)(?: minh| toi| em| chung toi)?)?(?: nam (?:2025|2026))?$/;
+const SUMMARY_REQUEST = /^(?:xem |cho xem |gui |cho toi xem )?(?:bang )?tong hop(?: bao cao| so lieu| ket qua)?(?: cac (?:phuong|don vi|xa))?(?: nam (20\d\d))?$|\b(?:phuong|don vi|xa) nao (?:chua|da) (?:bao cao|gui)\b/;
+const PROGRESS_REQUEST = /^(?:xem |cho xem )?tien do(?: cua)?(?: (?:phuong|don vi|xa)(?: minh| toi| em| chung toi)?)?(?: nam 20\d\d)?$/;
 
 /** "Tổng hợp báo cáo năm 2025!" → "tong hop bao cao nam 2025". */
 const request = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** The plan has targets for 2025 and 2026; an undated report is for the current one of those. */
-export function defaultPeriod(now: Date): string {
-  return String(Math.min(2026, Math.max(2025, now.getFullYear())));
+/** An undated report is for the current year, kept within the years the plan has targets for. */
+export function defaultPeriod(now: Date, plan?: PlanModel | null): string {
+  const year = now.getFullYear();
+  const years = plan?.years.length ? plan.years : [year];
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  return String(Math.min(last, Math.max(first, year)));
 }
-
-const REPORTING_UNIT = new Set(['phuong', 'xa', 'dac_khu']);
 
 /** Words of an officer correcting a figure already sent (folded). */
 const CORRECTION = /\b(nhap sai|ghi sai|gui sai|bao cao sai|bi sai|nham|sua lai|phai la|dung ra la|dinh chinh)\b/;
@@ -79,12 +82,14 @@ export function createReporting(deps: ReportingDeps) {
 
   /** Parses an officer's message; asks back, or shows the draft for confirmation. */
   async function propose(msg: Incoming, text: string, unit: Unit, correction: boolean): Promise<Reply[]> {
-    let parsed = parseFigures(text, now());
+    const plan = await deps.plans.forUnit(unit.id);
+    if (!plan) return [{ text: texts.noPlan(unit.name) }];
+    let parsed = parseFigures(text, plan, now());
     if ((parsed.needsClarification || parsed.figures.length === 0) && deps.figuresLlm) {
       // The rules could not read it all: the LLM may propose; its figures pass the same checks,
       // and only a clean proposal replaces the rules' question.
       const { llm, prompt, timeoutMs } = deps.figuresLlm;
-      const proposal = await proposeFigures(llm, prompt, text, timeoutMs);
+      const proposal = await proposeFigures(llm, prompt, text, timeoutMs, plan);
       if (proposal && (!proposal.needsClarification || parsed.figures.length === 0)) parsed = proposal;
     }
     // "Tôi nhập sai, 85,5 phải là 87%" is a correction written as a plain message: say how /sua works.
@@ -94,14 +99,14 @@ export function createReporting(deps: ReportingDeps) {
     const draft: Draft = {
       id: randomBytes(6).toString('base64url'),
       unitId: unit.id,
-      period: parsed.period ?? defaultPeriod(now()),
+      period: parsed.period ?? defaultPeriod(now(), plan),
       figures: parsed.figures,
       raw: text,
       correction,
     };
     const state = await store.getState(msg.channel, msg.chatId);
     await setDraft(msg, state, draft);
-    const lines = draft.figures.map((f) => figureLine(f.indicator, draft.period, f));
+    const lines = draft.figures.map((f) => figureLine(plan, f.indicator, draft.period, f));
     const head = correction ? texts.correctionUnderstood(unit.name, draft.period) : texts.understood(unit.name, draft.period);
     const periodNote = parsed.period ? '' : `\n${texts.periodAssumed(draft.period)}`;
     return [{ text: `${head}\n${lines.join('\n')}${periodNote}\n\n${texts.confirmQuestion}`, choices: draftChoices(draft.id) }];
@@ -145,40 +150,42 @@ export function createReporting(deps: ReportingDeps) {
     return [{ text: texts.registered(r.role, unit?.name ?? r.unitId) }];
   }
 
-  /** Latest figures of one unit for 2025 and 2026, each against its target. */
+  /** Latest figures of one unit for every year of its plan, each against its target. */
   async function progressOf(unit: Unit): Promise<string> {
+    const plan = await deps.plans.forUnit(unit.id);
+    if (!plan) return texts.noPlan(unit.name);
     const parts = [texts.progressTitle(unit.name)];
-    for (const period of ['2025', '2026']) {
+    for (const period of plan.years.map(String)) {
       const latest = await reports.latest(period, unit.id);
-      const lines = indicatorsFor(period).map((ind) => {
+      const lines = plan.indicatorsFor(Number(period)).map((ind) => {
         const s = latest.find((x) => x.indicatorId === ind.id);
-        return s ? figureLine(ind.id, period, s) : `• ${ind.name}: ${texts.notReported}`;
+        return s ? figureLine(plan, ind.id, period, s) : `• ${ind.name}: ${texts.notReported}`;
       });
       parts.push(`\nNăm ${period}:\n${lines.join('\n')}`);
     }
     return parts.join('\n');
   }
 
-  /** Every reporting unit for one period: figures, met or not, and who is late. */
+  /** Every reporting unit for one period, each against its own plan: figures, met or not, and who is late. */
   async function summary(period: string): Promise<Reply[]> {
-    const units = (await reports.listUnits()).filter((u) => REPORTING_UNIT.has(u.kind));
-    const latest = await reports.latest(period);
+    const sum = await buildSummary(reports, deps.plans, period);
     const today = now();
-    const rows: ChartInput['rows'] = [];
-    const blocks = units.map((unit, unitIndex) => {
-      const mine = latest.filter((s) => s.unitId === unit.id);
-      const lines = indicatorsFor(period).map((ind) => {
-        const s = mine.find((x) => x.indicatorId === ind.id);
-        const { target, met } = s ? judge(ind.id, period, s) : { target: judge(ind.id, period, {}).target, met: null };
-        rows.push({ unitIndex, indicatorId: ind.id, percent: s ? percentOf(s) : null, target: target?.percent ?? null, met });
-        return s ? `  ${met === null ? '❔' : met ? '✅' : '⚠️'} ${ind.shortName}: ${formatFigure(s)}` : `  ▫️ ${ind.shortName}: ${texts.notReported}`;
-      });
-      const late = mine.length === 0 ? deadlineNote(unit, period, today) : '';
-      return `${unit.name}${late}\n${lines.join('\n')}`;
+    const units = await reports.listUnits();
+    const blocks = sum.units.map((u, unitIndex) => {
+      if (!u.plan) return `${u.name} — ${texts.noPlanShort}`;
+      const lines = sum.rows
+        .filter((r) => r.unitIndex === unitIndex)
+        .map((r) => {
+          const name = sum.indicators.find((i) => i.id === r.indicatorId)!.shortName;
+          return r.figure ? `  ${r.met === null ? '❔' : r.met ? '✅' : '⚠️'} ${name}: ${r.figure}` : `  ▫️ ${name}: ${texts.notReported}`;
+        });
+      const late = u.reported ? '' : deadlineNote(units.find((x) => x.id === u.id)!, period, today);
+      return `${u.name}${late}\n${lines.join('\n')}`;
     });
     const text = `${texts.summaryTitle(period)}\n\n${blocks.join('\n\n')}`;
-    if (!deps.chart || units.length === 0) return [{ text }];
-    const png = await deps.chart({ title: texts.chartTitle(period), period, units, rows });
+    if (!deps.chart || sum.rows.length === 0) return [{ text }];
+    const input: ChartInput = { title: texts.chartTitle(period), period, units: sum.units.map((u) => ({ name: u.name })), indicators: sum.indicators, rows: sum.rows };
+    const png = await deps.chart(input);
     return [{ text, image: { png, caption: texts.chartTitle(period) } }];
   }
 
@@ -209,7 +216,9 @@ export function createReporting(deps: ReportingDeps) {
           if (rest) return propose(msg, rest, unit, true);
           const last = await reports.lastSubmissionBy(msg.channel, msg.userId);
           if (last.length === 0) return [{ text: texts.nothingToCorrect }];
-          const lines = last.map((s) => figureLine(s.indicatorId, s.period, s));
+          const plan = await deps.plans.forUnit(unit.id);
+          if (!plan) return [{ text: texts.noPlan(unit.name) }];
+          const lines = last.map((s) => figureLine(plan, s.indicatorId, s.period, s));
           return [{ text: `${texts.lastSubmission}\n${lines.join('\n')}\n\n${texts.correctionUsage}` }];
         }
         case 'tiendo': {
@@ -223,7 +232,7 @@ export function createReporting(deps: ReportingDeps) {
         case 'tonghop': {
           const person = await reports.getPerson(msg.channel, msg.userId);
           if (person.role !== 'staff' && person.role !== 'admin') return [{ text: texts.staffOnly }];
-          const period = /^(2025|2026)$/.test(rest) ? rest : defaultPeriod(now());
+          const period = /^20\d\d$/.test(rest) ? rest : defaultPeriod(now(), await deps.plans.fallback());
           return summary(period);
         }
         default:
@@ -248,18 +257,20 @@ export function createReporting(deps: ReportingDeps) {
       const progressAsked = summaryAsked ? null : PROGRESS_REQUEST.exec(asked);
       if (summaryAsked || progressAsked) {
         const person = await reports.getPerson(msg.channel, msg.userId);
-        if (summaryAsked && (person.role === 'staff' || person.role === 'admin')) return summary(summaryAsked[1] ?? defaultPeriod(now()));
+        if (summaryAsked && (person.role === 'staff' || person.role === 'admin')) return summary(summaryAsked[1] ?? defaultPeriod(now(), await deps.plans.fallback()));
         const unit = progressAsked && person.role === 'officer' && person.unitId ? await reports.getUnit(person.unitId) : undefined;
         if (unit) return [{ text: await progressOf(unit) }];
       }
-      if (!looksLikeReport(text)) return undefined;
       const person = await reports.getPerson(msg.channel, msg.userId);
+      // Read against the officer's own plan; anyone else's message against the default plan.
+      const plan = (person.role === 'officer' && person.unitId ? await deps.plans.forUnit(person.unitId) : null) ?? (await deps.plans.fallback());
+      if (!plan || !looksLikeReport(text, plan)) return undefined;
       if (person.role === 'citizen') {
         // Told that reporting is for officers only when it is a report: a bare "123" or a pasted
         // "<script>alert(1)</script>" holds a number, names no indicator, and is left to the answerer.
         // A question about reports ("… gửi báo cáo trước ngày nào?") is a question. "Em báo cáo xã đã
         // đạt chỉ tiêu rồi" says it reports, though it holds no figure.
-        const parsed = parseFigures(text, now());
+        const parsed = parseFigures(text, plan, now());
         const reports = parsed.figures.length > 0 || (parsed.needsClarification && /\bbao cao\b/.test(fold(text)));
         return reports && !asksSomething(text) ? [{ text: texts.officersOnly }] : undefined;
       }

@@ -73,4 +73,11 @@ export const texts = {
   lateNote: (deadline: string, days: number) =>
     days >= 0 ? `chưa báo cáo, hạn ${deadline} (còn ${days} ngày)` : `chưa báo cáo, đã quá hạn ${deadline} (${-days} ngày)`,
   internalError: 'Xin lỗi, hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.',
+  noPlan: (unit: string) =>
+    `${unit} chưa có kế hoạch được duyệt nên chưa ghi nhận được số liệu. Cán bộ phụ trách tải kế hoạch lên, trích xuất và duyệt (plan extract, plan approve), rồi gắn đơn vị với kế hoạch đó.`,
+  noPlanShort: 'chưa có kế hoạch được duyệt',
+  unitChosen: (unit: string) => `Đã chọn đơn vị: ${unit}. Các câu trả lời sẽ ưu tiên văn bản của đơn vị này. Đổi đơn vị: /donvi <tên>.`,
+  unitList: (units: string[]) => `Anh/chị chọn đơn vị của mình bằng cách gửi /donvi kèm tên hoặc mã, ví dụ: /donvi ${units[0] ?? 'tên xã'}.\nCác đơn vị: ${units.join('; ')}.`,
+  unitNotFound: (q: string, units: string[]) => `Không tìm thấy đơn vị “${q}”. Các đơn vị: ${units.join('; ')}.`,
+  unitCurrent: (unit: string) => `Đơn vị của anh/chị: ${unit}. Đổi đơn vị: /donvi <tên>.`,
 } as const;

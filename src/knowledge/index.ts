@@ -89,9 +89,11 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
    * everyday ones, and without the campaign's name; the documents of a level or a place the
    * question names come first, from a deeper search.
    */
-  async function searchRead(question: string, k: number): Promise<ChunkHit[]> {
+  async function searchRead(question: string, k: number, preferPlace?: string): Promise<ChunkHit[]> {
     const level = levelNamed(question, corpus.docs, places);
-    const named = placesNamed(question, places, stats.pair);
+    let named = placesNamed(question, places, stats.pair);
+    // The asker's own unit (chosen with /donvi) when the question names no place or level.
+    if (!level && named.length === 0 && preferPlace) named = placesNamed(preferPlace, places, stats.pair);
     const scoped = (h: ChunkHit) => (!level || h.doc.level === level) && inPlace(named, h.doc, '');
     const deep = level || named.length ? Math.max(k, 20) : k;
     const found = await retriever.search(thesaurus.expand(withoutTheme(question, stats)), deep);
@@ -108,9 +110,9 @@ export async function createKnowledge(opts: KnowledgeOptions): Promise<Knowledge
     docs: corpus.docs,
     chunks: corpus.chunks,
     search: (question, k = 5) => searchRead(understood(question, stats), k),
-    async ask(asked) {
+    async ask(asked, opts) {
       const question = understood(asked, stats);
-      return answerer.ask(question, await searchRead(question, 10), asked);
+      return answerer.ask(question, await searchRead(question, 10, opts?.preferPlace), asked);
     },
     async assess(asked) {
       const question = understood(asked, stats);

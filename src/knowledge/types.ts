@@ -79,7 +79,8 @@ export interface Knowledge {
   docs: DocMeta[];
   chunks: Chunk[];
   search(question: string, k?: number): Promise<ChunkHit[]>;
-  ask(question: string): Promise<Answer>;
+  /** `preferPlace`: the asker's unit, whose documents come first when the question names no place. */
+  ask(question: string, opts?: { preferPlace?: string }): Promise<Answer>;
 }
 
 /** Result of reading corpus/: clean documents, their chunks and a content hash. */

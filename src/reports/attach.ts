@@ -10,8 +10,9 @@
  * Commas inside one population ("DN, HTX", "cán bộ, công chức, viên chức") do not split it: a
  * boundary only separates subject mentions that cannot name the same indicator.
  */
-import type { IndicatorId } from './indicators.js';
-import { compatible, subjectClusters, type Cluster } from './recognize.js';
+import { compatible, type Cluster, type Recognizer } from './recognize.js';
+
+type IndicatorId = string;
 import { softBoundaries, type Span } from './text.js';
 import type { Quantity } from './vi-numbers.js';
 
@@ -35,8 +36,8 @@ export interface Attached {
 }
 
 /** Groups of subject mentions in [a, b) of `text`, split where a boundary separates incompatible ones. */
-export function groupsIn(text: string, a: number, b: number): Group[] {
-  const clusters = subjectClusters(text.slice(a, b)).map((c) => ({ ...c, start: c.start + a, end: c.end + a }));
+export function groupsIn(rec: Recognizer, text: string, a: number, b: number): Group[] {
+  const clusters = rec.subjectClusters(text.slice(a, b)).map((c) => ({ ...c, start: c.start + a, end: c.end + a }));
   const groups: Group[] = [];
   let regionStart = a;
   for (const c of clusters) {
@@ -67,9 +68,9 @@ const IMMEDIATE = /^[\s:]*(?:(?!(?:va|con|rieng)\s)[a-z]+\s+)?$/;
  * Attaches each quantity of a segment (positions relative to `text`) to its mention.
  * `inner` gives, per quantity, spans inside it that are words (a "tổng số … đã có …" pair).
  */
-export function attach(text: string, qs: readonly Quantity[], inner: readonly (Span | undefined)[]): Attached[] {
+export function attach(rec: Recognizer, text: string, qs: readonly Quantity[], inner: readonly (Span | undefined)[]): Attached[] {
   if (qs.length === 0) return [];
-  const mentionFirst = subjectClusters(text.slice(0, qs[0]!.start)).length > 0;
+  const mentionFirst = rec.subjectClusters(text.slice(0, qs[0]!.start)).length > 0;
   const lead: Span[] = [{ start: 0, end: qs[0]!.start }];
   const trail: Span[] = [];
   for (let i = 0; i < qs.length; i++) {
@@ -93,8 +94,8 @@ export function attach(text: string, qs: readonly Quantity[], inner: readonly (S
     }
   }
   return qs.map((q, i) => {
-    const L = groupsIn(text, lead[i]!.start, lead[i]!.end);
-    const T = groupsIn(text, trail[i]!.start, trail[i]!.end);
+    const L = groupsIn(rec, text, lead[i]!.start, lead[i]!.end);
+    const T = groupsIn(rec, text, trail[i]!.start, trail[i]!.end);
     const immediate = T[0] && IMMEDIATE.test(text.slice(q.end, T[0].clusters[0]!.start));
     const primary = immediate ? T[0] : mentionFirst ? (L[L.length - 1] ?? T[0]) : (T[0] ?? L[L.length - 1]);
     const regions: Span[] = primary ? [primary] : [lead[i]!, trail[i]!];

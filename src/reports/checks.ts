@@ -3,7 +3,7 @@
  * 100, x > y, zero total, a count without total, ratio and percent that disagree) and what makes
  * two figures of one indicator a conflict. Every failure becomes a `Problem` to ask back about.
  */
-import type { IndicatorId } from './indicators.js';
+type IndicatorId = string;
 import { viNumber, type Problem } from './questions.js';
 import type { Qualifier, Quantity } from './vi-numbers.js';
 

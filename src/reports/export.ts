@@ -6,7 +6,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportStore, Submission } from '../store/reports.js';
 import type { UnitKind } from '../store/schema.js';
-import { INDICATORS, targetFor, type Target } from './indicators.js';
+import type { Target } from '../plans/model.js';
+import type { Plans } from '../plans/service.js';
 import { judge, percentOf } from './progress.js';
 
 /** Units that report figures (the city only aggregates). */
@@ -54,7 +55,7 @@ export const REPORT_COLUMNS: readonly { key: keyof ReportRow; header: string; wi
 
 /** "> 80%" or "≥ 100%". */
 export function targetText(t: Target): string {
-  return `${t.comparator === '>' ? '>' : '≥'} ${t.percent}%`;
+  return `${t.comparator === '>' ? '>' : '≥'} ${t.value}${t.unit === '%' ? '%' : ''}`;
 }
 
 /** The year a period stands for ("2025" → 2025). */
@@ -70,18 +71,18 @@ function yearOf(period: string): number {
  * chat replies do it ("hơn 80%" meets "> 80%"; "hơn 70%" cannot tell: "Chưa rõ"); the "Ước tính"
  * column says it was approximate.
  */
-export async function buildReportRows(reports: ReportStore, period: string): Promise<ReportRow[]> {
+export async function buildReportRows(reports: ReportStore, plans: Plans, period: string): Promise<ReportRow[]> {
   const year = yearOf(period);
   const units = (await reports.listUnits()).filter((u) => REPORTING_KINDS.includes(u.kind));
   const latest = new Map<string, Submission>();
   for (const s of await reports.latest(period)) latest.set(`${s.unitId}\u0000${s.indicatorId}`, s);
-  const indicators = INDICATORS.flatMap((i) => {
-    const target = targetFor(i.id, year);
-    return target ? [{ indicator: i, target }] : [];
-  });
 
   const rows: ReportRow[] = [];
   for (const unit of units) {
+    // Each unit is weighed against its own plan's targets for that year.
+    const plan = await plans.forUnit(unit.id);
+    if (!plan) continue;
+    const indicators = plan.indicatorsFor(year).map((i) => ({ indicator: i, target: plan.targetFor(i.id, year)! }));
     for (const { indicator, target } of indicators) {
       const s = latest.get(`${unit.id}\u0000${indicator.id}`);
       const percent = s ? percentOf(s) : null;
@@ -96,7 +97,7 @@ export async function buildReportRows(reports: ReportStore, period: string): Pro
         numerator: s?.numerator ?? null,
         denominator: s?.denominator ?? null,
         approx: s ? s.approx : null,
-        met: s && percent !== null ? metText(judge(indicator.id, period, s).met) : '',
+        met: s && percent !== null ? metText(judge(plan, indicator.id, period, s).met) : '',
         reportedAt: s?.createdAt ?? '',
         reportedBy: s ? `${s.userChannel}:${s.userId}` : '',
       });

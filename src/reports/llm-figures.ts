@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { ChatLike } from '../knowledge/answer/answer.js';
 import { dedupe, toFigure } from './checks.js';
-import { INDICATORS, type IndicatorId } from './indicators.js';
+import type { PlanModel } from '../plans/model.js';
 import type { ParseResult } from './parse-figures.js';
 import { QUALIFIER_KINDS } from './vi-numbers.js';
 import { questionFor, type Problem } from './questions.js';
 
-const ids = INDICATORS.map((i) => i.id) as [IndicatorId, ...IndicatorId[]];
-
-/** What the LLM may propose; anything else is rejected before validation. */
-export const proposalSchema = z.object({
-  period: z.enum(['2025', '2026']).nullable(),
+/** What the LLM may propose for a plan; anything else is rejected before validation. */
+export const proposalSchema = (ids: [string, ...string[]]) => z.object({
+  period: z.string().regex(/^20\d\d$/).nullable(),
   figures: z
     .array(
       z.object({
@@ -31,8 +29,9 @@ export const proposalSchema = z.object({
  * indicator…). The LLM proposes; the checks decide. Returns null when the LLM fails, times out,
  * or answers anything but valid JSON of the schema.
  */
-export async function proposeFigures(llm: ChatLike, prompt: string, message: string, timeoutMs: number): Promise<ParseResult | null> {
-  const indicators = INDICATORS.map((i) => `- ${i.id}: ${i.name}`).join('\n');
+export async function proposeFigures(llm: ChatLike, prompt: string, message: string, timeoutMs: number, plan: PlanModel): Promise<ParseResult | null> {
+  if (plan.indicators.length === 0) return null;
+  const indicators = plan.indicators.map((i) => `- ${i.id}: ${i.name}`).join('\n');
   const input = prompt.replace('{indicators}', indicators).replace('{message}', message);
   let raw: unknown;
   try {
@@ -42,7 +41,7 @@ export async function proposeFigures(llm: ChatLike, prompt: string, message: str
   } catch {
     return null;
   }
-  const parsed = proposalSchema.safeParse(raw);
+  const parsed = proposalSchema(plan.indicators.map((i) => i.id) as [string, ...string[]]).safeParse(raw);
   if (!parsed.success || parsed.data.figures.length === 0) return null;
   const problems: Problem[] = [];
   const checked = parsed.data.figures.flatMap((f) => {
@@ -50,6 +49,6 @@ export async function proposeFigures(llm: ChatLike, prompt: string, message: str
     return fig ? [fig] : [];
   });
   const figures = dedupe(checked, problems);
-  if (problems.length) return { figures: [], period: parsed.data.period, needsClarification: true, question: questionFor(problems) };
+  if (problems.length) return { figures: [], period: parsed.data.period, needsClarification: true, question: questionFor(problems, plan) };
   return { figures, period: parsed.data.period, needsClarification: false };
 }

@@ -9,11 +9,13 @@
  * indicator without figure, two values for one indicator…) is never guessed: the result asks back
  * with one precise Vietnamese question and no figures.
  */
-import type { IndicatorId } from './indicators.js';
+import type { PlanModel } from '../plans/model.js';
 import { attach, groupsIn, type Group } from './attach.js';
 import { dedupe, joinHalves, toFigure, valueText, type Figure } from './checks.js';
 import { questionFor, type Problem } from './questions.js';
-import { closestIndicators, contentWords, resolveMention, subjectClusters } from './recognize.js';
+import { contentWords, recognizerFor, type Recognizer } from './recognize.js';
+
+type IndicatorId = string;
 import { foldAligned, hardSegments, maskNonFigures, type Span } from './text.js';
 import { scanQuantities, type Quantity } from './vi-numbers.js';
 
@@ -22,7 +24,8 @@ export type { Figure };
 /** What a message reports. `question` is set exactly when `needsClarification` is. */
 export interface ParseResult {
   figures: Figure[];
-  period: '2025' | '2026' | null;
+  /** The year the figures are for ("2025"), when the message names one. */
+  period: string | null;
   needsClarification: boolean;
   question?: string;
 }
@@ -123,8 +126,8 @@ function pairTotals(qs: Quantity[]): { qs: Quantity[]; inner: (Span | undefined)
  * "cập nhật", which marks a report even with a question in it. Without any figure, it is a report
  * only when it says so ("em báo cáo…"), names an indicator and asks nothing.
  */
-export function looksLikeReport(message: string): boolean {
-  return isReport(prepare(message));
+export function looksLikeReport(message: string, plan: PlanModel): boolean {
+  return isReport(prepare(message), recognizerFor(plan.indicators));
 }
 
 /** Whether a message asks something ("?", "bao nhiêu", "ngày nào", "khi nào" …), report cue or not. */
@@ -132,13 +135,13 @@ export function asksSomething(message: string): boolean {
   return QUESTION.test(prepare(message).folded.trim());
 }
 
-function isReport(p: Prepared): boolean {
+function isReport(p: Prepared, rec: Recognizer): boolean {
   const question = QUESTION.test(p.folded.trim());
   const cue = REPORT.test(p.folded);
   if (p.segments.some((s) => s.qs.length > 0)) return !question || cue;
   if (question) return false;
   // "Dạ em báo cáo xã đã đạt chỉ tiêu rồi ạ": a claimed result, reported, whose figures are asked back.
-  return ((cue || CLAIM.test(p.masked)) && subjectClusters(p.masked).length > 0) || (cue && CLAIM.test(p.masked));
+  return ((cue || CLAIM.test(p.masked)) && rec.subjectClusters(p.masked).length > 0) || (cue && CLAIM.test(p.masked));
 }
 
 // "năm nay" (this year), "năm ngoái / năm trước / năm qua" (last year), folded.
@@ -146,22 +149,25 @@ const THIS_YEAR = /(?<![a-z])nam\s+nay(?![a-z])/;
 const LAST_YEAR = /(?<![a-z])nam\s+(?:ngoai|truoc|vua\s+qua|qua)(?![a-z])/;
 
 /** The plan year a message names: written ("Năm 2025") or relative to `now` ("năm ngoái"). */
-function periodOf(p: Prepared, now: Date): ParseResult['period'] {
-  if (p.years.size > 0) return p.years.has(2025) && !p.years.has(2026) ? '2025' : p.years.has(2026) && !p.years.has(2025) ? '2026' : null;
+function periodOf(p: Prepared, now: Date, years: readonly number[]): ParseResult['period'] {
+  if (p.years.size > 0) return p.years.size === 1 ? String([...p.years][0]) : null;
   const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear(); // Vietnam time
   const named = THIS_YEAR.test(p.folded) ? year : LAST_YEAR.test(p.folded) ? year - 1 : undefined;
-  return named === 2025 || named === 2026 ? (String(named) as '2025' | '2026') : null;
+  // "năm nay" counts only as a year the plan sets targets for.
+  return named === undefined || !years.includes(named) ? null : String(named);
 }
 
 /**
  * Reads the figures of a message; see the module comment and `ParseResult`. `now` dates "năm nay"
  * and "năm ngoái" (default: the clock).
  */
-export function parseFigures(message: string, now: Date = new Date()): ParseResult {
+export function parseFigures(message: string, plan: PlanModel, now: Date = new Date()): ParseResult {
+  const rec = recognizerFor(plan.indicators);
+  const { resolveMention, subjectClusters, closestIndicators } = rec;
   const p = prepare(message);
-  const period = periodOf(p, now);
-  if (!isReport(p)) return { figures: [], period, needsClarification: false };
-  const problems: Problem[] = p.years.has(2025) && p.years.has(2026) ? [{ kind: 'twoYears' }] : [];
+  const period = periodOf(p, now, plan.years);
+  if (!isReport(p, rec)) return { figures: [], period, needsClarification: false };
+  const problems: Problem[] = p.years.size > 1 ? [{ kind: 'twoYears' }] : [];
   const figures: Figure[] = [];
   const orphans: IndicatorId[] = [];
   const hasValues = p.segments.some((s) => s.qs.length > 0);
@@ -183,7 +189,7 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
   for (const seg of p.segments) {
     const text = p.masked.slice(0, seg.span.end);
     if (seg.qs.length === 0) {
-      const groups = groupsIn(text, seg.span.start, seg.span.end);
+      const groups = groupsIn(rec, text, seg.span.start, seg.span.end);
       const header = HEADER.test(text.slice(seg.span.start).trim());
       if (header && groups.length > 0) context = groups.flatMap((g) => g.clusters).map((c) => text.slice(c.start, c.end)).join(' ');
       if (!header || !hasValues) groups.forEach(orphan);
@@ -194,7 +200,7 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
     const segText = p.masked.slice(seg.span.start, seg.span.end);
     const shift = (s: Span) => ({ start: s.start + seg.span.start, end: s.end + seg.span.start });
     const inner = seg.inner.map((s) => (s ? { start: s.start - seg.span.start, end: s.end - seg.span.start } : undefined));
-    for (const a of attach(segText, local, inner)) {
+    for (const a of attach(rec, segText, local, inner)) {
       a.orphans.forEach((g) => orphan({ ...g, ...shift(g) }));
       const q = seg.qs[local.indexOf(a.q)]!;
       const value = valueText(q);
@@ -233,7 +239,9 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
       }
       // "doanh nghiệp sử dụng hóa đơn điện tử", "tài khoản VNeID mức 2": a known population, but
       // another measure than the plan's.
-      if (OTHER_MEASURE.test(a.mention)) {
+      // The plan's own indicator may be that measure ("… có tài khoản định danh điện tử"): then it stands.
+      const measure = OTHER_MEASURE.exec(a.mention);
+      if (measure && !foldAligned(plan.byId(r.id)!.name).includes(measure[0])) {
         const parts = a.parts.map(shift);
         const words = parts.flatMap((s) => contentWords(p.masked.slice(s.start, s.end)));
         // The words from the population to the value ("doanh nghiệp sử dụng hóa đơn điện tử"), or
@@ -255,6 +263,6 @@ export function parseFigures(message: string, now: Date = new Date()): ParseResu
   for (const id of new Set(orphans)) if (!reported.has(id)) problems.push({ kind: 'noNumber', indicator: id });
   if (figures.length === 0 && problems.length === 0) problems.push({ kind: 'noFigures' });
   const unique = dedupe(figures, problems);
-  if (problems.length > 0) return { figures: [], period, needsClarification: true, question: questionFor(problems) };
+  if (problems.length > 0) return { figures: [], period, needsClarification: true, question: questionFor(problems, plan) };
   return { figures: unique, period, needsClarification: false };
 }

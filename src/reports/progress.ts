@@ -1,4 +1,5 @@
-import { indicatorById, INDICATORS, isMetQualified, targetFor, type Target } from './indicators.js';
+import type { PlanModel, Target } from '../plans/model.js';
+import { isMet } from '../plans/schema.js';
 import type { Qualifier } from './vi-numbers.js';
 import { viNumber } from './vi-format.js';
 
@@ -37,33 +38,58 @@ export function formatFigure(f: FigureValue): string {
   return f.approx ? `${QUALIFIER_WORD[f.qualifier ?? 'about']} ${value}` : value;
 }
 
-/** "> 80%" or "≥ 100%" (with the plan's scope when it narrows the target). */
+/** "trên 80%", "từ 100%" or "từ 19" (with the plan's scope when it narrows the target). */
 export function formatTarget(t: Target): string {
-  return `${t.comparator === '>' ? 'trên' : 'từ'} ${viNumber(t.percent, 1)}%${t.scope ? ` (${t.scope})` : ''}`;
+  const value = t.unit === '%' ? `${viNumber(t.value, 1)}%` : viNumber(t.value, 0);
+  return `${t.comparator === '>' ? 'trên' : 'từ'} ${value}${t.scope ? ` (${t.scope})` : ''}`;
+}
+
+/**
+ * Whether a figure known only from one side meets a target, or null when it cannot be told:
+ * "hơn 80%" (some value above 80) meets "trên 80%"; "gần 100%" (below 100) fails "từ 100%";
+ * "hơn 70%" against "trên 80%" may go either way. Without a direction ("khoảng"), the number.
+ */
+export function isMetQualified(target: Pick<Target, 'comparator' | 'value'>, value: number, qualifier: Qualifier | undefined): boolean | null {
+  switch (qualifier) {
+    case 'over':
+      return value >= target.value ? true : null;
+    case 'atLeast':
+      return isMet(target, value) ? true : null;
+    case 'under':
+      return value <= target.value ? false : null;
+    default:
+      return isMet(target, value);
+  }
+}
+
+/** The value a target is weighed on: the percent, or for a count target the count reached. */
+export function valueFor(target: Target | undefined, f: FigureValue): number | null {
+  if (target?.unit === 'count') return f.numerator ?? null;
+  return percentOf(f);
 }
 
 /**
  * Met, not met, or unknown (no target that year, no value, or an approximate value that may fall
  * either side: "hơn 70%" against "trên 80%"). "khoảng 80%" counts as 80.
  */
-export function judge(indicatorId: string, period: string, f: FigureValue): { target?: Target; met: boolean | null } {
-  const target = targetFor(indicatorId, Number(period));
-  const p = percentOf(f);
-  if (!target || p === null) return { ...(target ? { target } : {}), met: null };
-  return { target, met: isMetQualified(target, p, f.approx ? (f.qualifier ?? undefined) : undefined) };
+export function judge(plan: PlanModel, indicatorId: string, period: string, f: FigureValue): { target?: Target; met: boolean | null } {
+  const target = plan.targetFor(indicatorId, Number(period));
+  const v = valueFor(target, f);
+  if (!target || v === null) return { ...(target ? { target } : {}), met: null };
+  return { target, met: isMetQualified(target, v, f.approx ? (f.qualifier ?? undefined) : undefined) };
 }
 
 /** One line per figure: "• Cán bộ…: 85,5% — chỉ tiêu năm 2025: trên 80% → ✅ đạt". */
-export function figureLine(indicatorId: string, period: string, f: FigureValue): string {
-  const name = indicatorById(indicatorId)?.name ?? indicatorId;
-  const { target, met } = judge(indicatorId, period, f);
+export function figureLine(plan: PlanModel, indicatorId: string, period: string, f: FigureValue): string {
+  const name = plan.byId(indicatorId)?.name ?? indicatorId;
+  const { target, met } = judge(plan, indicatorId, period, f);
   const goal = target ? ` — chỉ tiêu năm ${period}: ${formatTarget(target)}` : ` — năm ${period} không có chỉ tiêu`;
-  const unsure = met === null && target !== undefined && percentOf(f) !== null;
+  const unsure = met === null && target !== undefined && valueFor(target, f) !== null;
   const verdict = met === null ? (unsure ? ' → ❔ chưa rõ đạt hay chưa (cần số chính xác)' : '') : met ? ' → ✅ đạt' : ' → ⚠️ chưa đạt';
   return `• ${name}: ${formatFigure(f)}${goal}${verdict}`;
 }
 
 /** Indicators that have a target in the period (the ones a unit should report). */
-export function indicatorsFor(period: string) {
-  return INDICATORS.filter((i) => targetFor(i.id, Number(period)));
+export function indicatorsFor(plan: PlanModel, period: string) {
+  return plan.indicatorsFor(Number(period));
 }

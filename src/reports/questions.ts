@@ -3,7 +3,9 @@
  * names the problem, the indicator in full and what to send instead, so the officer can answer
  * in one message.
  */
-import { INDICATORS, indicatorById, type IndicatorId } from './indicators.js';
+import type { PlanModel } from '../plans/model.js';
+
+type IndicatorId = string;
 import { viNumber } from './vi-format.js';
 
 /** Why a report cannot be recorded as written. */
@@ -24,10 +26,11 @@ export type Problem =
 
 export { viNumber };
 
-const name = (id: IndicatorId) => `“${indicatorById(id)!.name}”`;
 const EXAMPLE = 'tỷ lệ % (ví dụ 85,5%) hoặc số đạt/tổng số (ví dụ 1.234/1.500)';
 
-function sentence(p: Problem): string {
+function sentence(p: Problem, plan: PlanModel): string {
+  const name = (id: IndicatorId) => `“${plan.byId(id)?.name ?? id}”`;
+  const allShort = () => plan.indicators.map((i) => i.shortName).join('; ');
   switch (p.kind) {
     case 'percentOver100':
       return `Tỷ lệ ${viNumber(p.percent)}% của chỉ tiêu ${name(p.indicator)} vượt quá 100%. Anh/chị kiểm tra lại và gửi ${EXAMPLE}.`;
@@ -51,27 +54,23 @@ function sentence(p: Problem): string {
       return `Số liệu ${p.value} của “${p.phrase}” có thể thuộc ${p.ids.map(name).join(' hoặc ')}. Anh/chị cho biết là chỉ tiêu nào.`;
     case 'noIndicator': {
       const example = p.value.split(', ')[0]!;
-      return `Số liệu ${p.value} chưa gắn với chỉ tiêu nào. Anh/chị ghi rõ tên chỉ tiêu cho từng số, ví dụ “${example} CBCCVC có kỹ năng số”. Các chỉ tiêu đang theo dõi: ${allShort()}.`;
+      return `Số liệu ${p.value} chưa gắn với chỉ tiêu nào. Anh/chị ghi rõ tên chỉ tiêu cho từng số, ví dụ “${example} ${plan.indicators[0]?.shortName.toLocaleLowerCase('vi') ?? ''}”. Các chỉ tiêu đang theo dõi: ${allShort()}.`;
     }
     case 'unreadable':
       return `Tôi chưa đọc được số “${p.raw}”. Anh/chị viết lại theo cách: dấu chấm phân cách hàng nghìn, dấu phẩy cho phần thập phân, ví dụ 1.234/1.500 hoặc 85,5%.`;
     case 'noFigures':
       return `Tôi chưa thấy số liệu nào trong tin nhắn. Anh/chị ghi rõ tên chỉ tiêu kèm ${EXAMPLE}. Các chỉ tiêu đang theo dõi: ${allShort()}.`;
     case 'twoYears':
-      return 'Tin nhắn nhắc cả năm 2025 và năm 2026. Anh/chị gửi số liệu của từng năm trong một tin nhắn riêng.';
+      return 'Tin nhắn nhắc đến hai năm khác nhau. Anh/chị gửi số liệu của từng năm trong một tin nhắn riêng.';
   }
 }
 
-function allShort(): string {
-  return INDICATORS.map((i) => i.shortName).join('; ');
-}
-
 /** One question covering every problem (one line each when there are several). */
-export function questionFor(problems: readonly Problem[]): string {
+export function questionFor(problems: readonly Problem[], plan: PlanModel): string {
   // Several bare numbers make one sentence, so the list of indicators is shown once.
   const bare = problems.flatMap((p) => (p.kind === 'noIndicator' ? [p.value] : []));
   const merged = bare.length > 1 ? [...problems.filter((p) => p.kind !== 'noIndicator'), { kind: 'noIndicator', value: bare.join(', ') } as const] : problems;
-  const lines = [...new Set(merged.map(sentence))];
+  const lines = [...new Set(merged.map((p) => sentence(p, plan)))];
   if (lines.length === 1) return lines[0]!;
   return ['Tôi chưa ghi nhận được số liệu, anh/chị giúp làm rõ:', ...lines.map((l) => `• ${l}`)].join('\n');
 }

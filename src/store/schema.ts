@@ -39,7 +39,8 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
-export type UnitKind = 'thanh_pho' | 'phuong' | 'xa' | 'dac_khu';
+/** Since 07/2025: trung ương → tỉnh/thành phố → xã/phường/đặc khu (migration 004). */
+export type UnitKind = 'trung_uong' | 'tinh' | 'thanh_pho' | 'phuong' | 'xa' | 'dac_khu';
 export type Role = 'citizen' | 'officer' | 'staff' | 'admin';
 
 export interface UnitsTable {
@@ -110,6 +111,46 @@ export interface RemindersTable {
   sent_at: string;
 }
 
+export interface PlansTable {
+  doc_id: string;
+  /** JSON: Plan under review; null once approved and not edited since. */
+  draft: string | null;
+  /** JSON: the approved Plan, the one the flows read. */
+  approved: string | null;
+  /** 'rules' | 'llm' | 'seed' */
+  extracted_by: string;
+  updated_at: string;
+  approved_at: string | null;
+  approved_by: string | null;
+}
+
+export interface UnitPlansTable {
+  unit_id: string;
+  doc_id: string;
+  created_at: string;
+}
+
+export interface LoginCodesTable {
+  /** sha256 of the one-time code the bot gave (/dangnhap). */
+  code_hash: string;
+  channel: string;
+  channel_user_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface WebSessionsTable {
+  /** sha256 of the session cookie's value. */
+  id_hash: string;
+  channel: string;
+  channel_user_id: string;
+  /** The token every form of the session must carry back. */
+  csrf: string;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   answers: AnswersTable;
@@ -121,4 +162,8 @@ export interface Database {
   submissions: SubmissionsTable;
   audit_log: AuditLogTable;
   reminders: RemindersTable;
+  plans: PlansTable;
+  unit_plans: UnitPlansTable;
+  login_codes: LoginCodesTable;
+  web_sessions: WebSessionsTable;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportRows, REPORT_COLUMNS, toCsv, writeReport, type ReportRow } from '../../src/reports/export.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createReportStore, type ReportStore } from '../../src/store/reports.js';
+import { openPlans, type Plans } from '../../src/plans/service.js';
 import type { Database } from '../../src/store/schema.js';
 import { testDatabases } from '../helpers/databases.js';
 
@@ -55,6 +56,7 @@ describe('report export', () => {
   let drop: () => Promise<void>;
   let dir: string;
   let rows: ReportRow[];
+  let plans: Plans;
 
   beforeAll(async () => {
     const made = await sqlite.create();
@@ -65,6 +67,9 @@ describe('report export', () => {
     // A unit whose name needs quoting in CSV, and one that does not report (a ward's parent).
     await reports.addUnit({ id: 'le-chan', name: 'Phường Lê Chân, "khu 1"', kind: 'phuong', parentId: 'hai-phong', deadline: '12-10' });
     await reports.addUnit({ id: 'cat-hai', name: 'Đặc khu Cát Hải', kind: 'dac_khu', parentId: 'hai-phong', deadline: null });
+    // Every reporting unit here follows the seeded plan (the seed binds its own ward; the others are bound by hand).
+    plans = await openPlans(db, reports, path.resolve(import.meta.dirname, '../../corpus'));
+    for (const id of ['le-chan', 'cat-hai', 'hai-duong']) await plans.bind(id, 'hong-an-kh', 'test');
     const base = { period: '2025', rawMessage: 'Năm 2025: …', userChannel: 'telegram', userId: '42' };
     await reports.saveSubmissions({
       ...base,
@@ -90,7 +95,7 @@ describe('report export', () => {
       figures: [{ indicatorId: 'hoc_sinh_ky_nang_so', percent: 97 }, { indicatorId: 'can_bo_ky_nang_so', percent: 70, approx: true, qualifier: 'over' as const }],
     });
     await reports.saveSubmissions({ ...base, period: '2026', draftId: 'c1', unitId: 'hai-duong', figures: [{ indicatorId: 'co_so_giao_duc_day_ky_nang_so', percent: 80 }] });
-    rows = await buildReportRows(reports, '2025');
+    rows = await buildReportRows(reports, plans, '2025');
   });
   afterAll(async () => {
     await db?.destroy();
@@ -132,7 +137,7 @@ describe('report export', () => {
       reportedBy: '',
     });
     // 2026 has the schools indicator (six), and only 2026 figures.
-    const y2026 = await buildReportRows(reports, '2026');
+    const y2026 = await buildReportRows(reports, plans, '2026');
     expect(y2026).toHaveLength(4 * 6);
     expect(y2026.filter((r) => r.percent !== null)).toEqual([expect.objectContaining({ unitId: 'hai-duong', indicatorId: 'co_so_giao_duc_day_ky_nang_so', target: '≥ 80%', met: 'Đạt' })]);
   });

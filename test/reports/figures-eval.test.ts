@@ -1,3 +1,4 @@
+import { seedPlan } from '../fixtures/seed-plan.js';
 /**
  * Runs test/eval/figures.jsonl (officer messages with the figures they mean) through the parser:
  * at least 97% exact (figure sets, period, asking back) and every invalid message asks back.
@@ -21,14 +22,14 @@ describe('figures.jsonl', () => {
   });
 
   it('parses ≥ 97% exactly', () => {
-    const wrong = CASES.filter((c) => !exact(c)).map((c) => ({ message: c.message, got: parseFigures(c.message), want: c }));
+    const wrong = CASES.filter((c) => !exact(c, seedPlan)).map((c) => ({ message: c.message, got: parseFigures(c.message, seedPlan), want: c }));
     const rate = 1 - wrong.length / CASES.length;
     expect(rate, JSON.stringify(wrong, null, 1)).toBeGreaterThanOrEqual(0.97);
   });
 
   it('asks back on every invalid message, with a question', () => {
     for (const c of CASES.filter((x) => x.needs_clarification)) {
-      const r = parseFigures(c.message);
+      const r = parseFigures(c.message, seedPlan);
       expect(r.needsClarification, c.message).toBe(true);
       expect(r.figures, c.message).toEqual([]);
       expect(r.question, c.message).toMatch(/\S/);

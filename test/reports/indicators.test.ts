@@ -1,12 +1,19 @@
+import { seedPlan } from '../fixtures/seed-plan.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/knowledge/ingest/chunk.js';
 import { repairText } from '../../src/knowledge/ingest/repair.js';
-import { INDICATORS, indicatorById, isMet, isMetQualified, targetFor, type Target } from '../../src/reports/indicators.js';
-import { figureLine, formatFigure } from '../../src/reports/progress.js';
-import { resolveMention } from '../../src/reports/recognize.js';
+import { isMet } from '../../src/plans/schema.js';
+import type { Target } from '../../src/plans/model.js';
+import { figureLine, formatFigure, isMetQualified } from '../../src/reports/progress.js';
+import { recognizerFor } from '../../src/reports/recognize.js';
+
+const INDICATORS = seedPlan.indicators;
+const indicatorById = (id: string) => seedPlan.byId(id);
+const targetFor = (id: string, year: number) => seedPlan.targetFor(id, year);
+const resolveMention = (s: string) => recognizerFor(seedPlan.indicators).resolveMention(s);
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RAW = readFileSync(join(ROOT, 'corpus', '001_cef97842b6e97a79.txt'), 'utf8');
@@ -25,7 +32,7 @@ describe('INDICATORS', () => {
   });
 
   it('has the targets of section II.2', () => {
-    const table = INDICATORS.flatMap((i) => i.targets.map((t) => `${i.id} ${t.year} ${t.comparator}${t.percent}`));
+    const table = INDICATORS.flatMap((i) => i.targets.map((t) => `${i.id} ${t.year} ${t.comparator}${t.value}`));
     expect(table).toEqual([
       'can_bo_ky_nang_so 2025 >80',
       'can_bo_ky_nang_so 2026 >=100',
@@ -57,7 +64,7 @@ describe('INDICATORS', () => {
   it('states the percent and comparator its sentence states', () => {
     for (const t of INDICATORS.flatMap((i) => i.targets)) {
       const m = /^(Trên )?(\d+)%( trở lên)?/.exec(t.source.sentence)!;
-      expect(Number(m[2]), t.source.sentence).toBe(t.percent);
+      expect(Number(m[2]), t.source.sentence).toBe(t.value);
       expect(t.comparator, t.source.sentence).toBe(m[1] ? '>' : '>=');
     }
   });
@@ -74,10 +81,10 @@ describe('lookups', () => {
   it('finds indicators and targets', () => {
     expect(indicatorById('hoc_sinh_ky_nang_so')?.shortName).toBe('Học sinh có kỹ năng số');
     expect(indicatorById('nope')).toBeUndefined();
-    expect(targetFor('can_bo_ky_nang_so', 2025)).toMatchObject({ comparator: '>', percent: 80 });
+    expect(targetFor('can_bo_ky_nang_so', 2025)).toMatchObject({ comparator: '>', value: 80 });
     expect(targetFor('hoc_sinh_ky_nang_so', 2025)?.scope).toBe('học sinh các trường trung học');
     expect(targetFor('co_so_giao_duc_day_ky_nang_so', 2025)).toBeUndefined();
-    expect(targetFor('co_so_giao_duc_day_ky_nang_so', 2026)).toMatchObject({ comparator: '>=', percent: 80 });
+    expect(targetFor('co_so_giao_duc_day_ky_nang_so', 2026)).toMatchObject({ comparator: '>=', value: 80 });
   });
 
   it('isMet: "trên 80%" needs more than 80, "80%" needs at least 80', () => {
@@ -92,8 +99,8 @@ describe('lookups', () => {
 });
 
 describe('approximate figures, judged the way they lean', () => {
-  const over80: Target = { ...(targetFor('can_bo_ky_nang_so', 2025) as Target), comparator: '>', percent: 80 };
-  const from100: Target = { ...over80, comparator: '>=', percent: 100 };
+  const over80: Target = { ...(targetFor('can_bo_ky_nang_so', 2025) as Target), comparator: '>', value: 80 };
+  const from100: Target = { ...over80, comparator: '>=', value: 100 };
 
   it('"hơn 80%" meets "trên 80%"; "hơn 70%" cannot tell; "gần 100%" fails "từ 100%"', () => {
     expect(isMetQualified(over80, 80, 'over')).toBe(true);
@@ -115,7 +122,7 @@ describe('approximate figures, judged the way they lean', () => {
   });
 
   it('says when an estimate cannot be judged', () => {
-    expect(figureLine('can_bo_ky_nang_so', '2025', { percent: 80, approx: true, qualifier: 'over' })).toMatch(/hơn 80% — chỉ tiêu năm 2025: trên 80% → ✅ đạt$/);
-    expect(figureLine('can_bo_ky_nang_so', '2025', { percent: 70, approx: true, qualifier: 'over' })).toMatch(/→ ❔ chưa rõ đạt hay chưa \(cần số chính xác\)$/);
+    expect(figureLine(seedPlan, 'can_bo_ky_nang_so', '2025', { percent: 80, approx: true, qualifier: 'over' })).toMatch(/hơn 80% — chỉ tiêu năm 2025: trên 80% → ✅ đạt$/);
+    expect(figureLine(seedPlan, 'can_bo_ky_nang_so', '2025', { percent: 70, approx: true, qualifier: 'over' })).toMatch(/→ ❔ chưa rõ đạt hay chưa \(cần số chính xác\)$/);
   });
 });

@@ -135,3 +135,8 @@ export function expandAbbreviations(text: string): string {
   const fixed = text.replace(/\bN[ĐD]-CP\b/giu, 'nghị định chính phủ');
   return fixed.replace(WORD, (w) => expandWord(w) ?? w);
 }
+
+/** Every case-insensitive abbreviation with its expansion folded: [abbreviation, folded expansion]. */
+export function abbreviationEntries(): [string, string][] {
+  return Object.entries(SAFE).map(([k, v]) => [k, foldKey(v)]);
+}

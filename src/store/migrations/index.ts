@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Versioned migrations, applied in name order on start. Never edit one that has shipped:
@@ -144,6 +144,74 @@ export const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.alterTable('submissions').dropColumn('qualifier').execute();
+    },
+  },
+  '004_plans': {
+    // Units on every level since 07/2025 (trung ương → tỉnh/thành phố → xã/phường/đặc khu), plans
+    // as data (a draft the rules or the LLM read, the approved copy the flows use), which plan(s)
+    // a unit follows, and the staff web page's one-time sign-in codes and sessions.
+    async up(db: Kysely<any>) {
+      const kinds = sql.raw(`'trung_uong', 'tinh', 'thanh_pho', 'phuong', 'xa', 'dac_khu'`);
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`alter table units drop constraint if exists units_kind_check`.execute(db);
+        await sql`alter table units add constraint units_kind_check check (kind in (${kinds}))`.execute(db);
+      } else {
+        // SQLite cannot alter a check constraint: rebuild the table (its documented procedure),
+        // with foreign keys off so the rows that reference units keep pointing at the same ids.
+        await sql`pragma foreign_keys = off`.execute(db);
+        await db.schema
+          .createTable('units_new')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in (${kinds})`))
+          .addColumn('parent_id', 'text', (c) => c.references('units.id'))
+          .addColumn('report_deadline', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await sql`insert into units_new select id, name, kind, parent_id, report_deadline, created_at from units`.execute(db);
+        await db.schema.dropTable('units').execute();
+        await db.schema.alterTable('units_new').renameTo('units').execute();
+        await sql`pragma foreign_keys = on`.execute(db);
+      }
+      await db.schema
+        .createTable('plans')
+        .addColumn('doc_id', 'text', (c) => c.primaryKey())
+        // JSON of the plan under review, and of the approved copy (null until approved).
+        .addColumn('draft', 'text')
+        .addColumn('approved', 'text')
+        .addColumn('extracted_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('approved_at', 'text')
+        .addColumn('approved_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('unit_plans')
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('unit_plans_pk', ['unit_id', 'doc_id'])
+        .execute();
+      await db.schema
+        .createTable('login_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('channel_user_id', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('web_sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('channel_user_id', 'text', (c) => c.notNull())
+        .addColumn('csrf', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['web_sessions', 'login_codes', 'unit_plans', 'plans']) await db.schema.dropTable(t).execute();
     },
   },
 };
