@@ -33,7 +33,7 @@ if (stale.length) {
     target: 'node20',
     // Native addons, packages loaded only on demand (PostgreSQL, Excel export, font parsing, PDF, DOCX, OCR), and
     // grammY, whose node-fetch shim does not survive bundling.
-    external: ['better-sqlite3', 'hnswlib-node', 'pg', 'exceljs', 'pureimage', 'grammy', '@grammyjs/auto-retry', 'pdfjs-dist', 'mammoth', 'tesseract.js', '@tesseract.js-data/vie', '@napi-rs/canvas', '@resvg/resvg-js'],
+    external: ['better-sqlite3', 'hnswlib-node', 'pg', 'exceljs', 'grammy', '@grammyjs/auto-retry', 'pdfjs-dist', 'mammoth', 'tesseract.js', '@tesseract.js-data/vie', '@napi-rs/canvas', '@resvg/resvg-js'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
   });
