@@ -2,6 +2,7 @@ import type { Config } from './config/env.js';
 import { openDatabase } from './store/db.js';
 import { createPlanStore } from './store/plans.js';
 import { openPlans } from './plans/service.js';
+import { yearlyDeadline } from './plans/schema.js';
 import { createReportStore } from './store/reports.js';
 import type { Role, UnitKind } from './store/schema.js';
 
@@ -88,8 +89,8 @@ export async function runAdmin(config: Config, words: string[], o: AdminOptions)
       // Without --deadline, the plan's own recurring report day ("trước ngày 20/11 hằng năm").
       const planned = o.plan ? await plans.get(o.plan) : undefined;
       if (o.plan && !planned) throw new UsageError(`Văn bản ${o.plan} chưa có kế hoạch (chạy: plan extract --doc ${o.plan}, rồi plan approve --doc ${o.plan}).`);
-      const recurring = (planned?.approved ?? planned?.draft)?.deadlines.find((d) => d.recurring);
-      const deadline = o.deadline ?? (recurring ? `${recurring.date.slice(3, 5)}-${recurring.date.slice(0, 2)}` : null);
+      const followed = planned?.approved ?? planned?.draft;
+      const deadline = o.deadline ?? (followed ? yearlyDeadline(followed) : null);
       const unit = { id, name: need(o.name, 'name', 'tên đầy đủ, ví dụ: "Phường Lê Chân"'), kind, parentId, deadline };
       await reports.addUnit(unit);
       if (o.plan) await plans.bind(id, o.plan, 'cli');

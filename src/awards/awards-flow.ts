@@ -5,7 +5,7 @@ import type { Chunk, DocMeta } from '../knowledge/types.js';
 import { formatFigure, percentOf } from '../reports/progress.js';
 import type { ReportStore, Unit } from '../store/reports.js';
 import { BODIES, buildTasks, matchBodies, taskCitation } from './bodies.js';
-import { allCards, findCard, loadCatalog, type Award, type Card, type Catalog, type Source } from './catalog.js';
+import { allCards, findCard, type Award, type Card, type Catalog, type Source } from './catalog.js';
 import { parseWalkPayload, stepsOf, verdicts, walkPayload, type Step } from './eligibility.js';
 import { matchAward } from './match.js';
 import { matchQuestion, type TextRoute } from './route.js';
@@ -15,8 +15,8 @@ import { buildMilestones, deadlineSource, nextDeadline } from './timeline.js';
 export interface AwardsDeps {
   reports: ReportStore;
   corpus: { chunks: Chunk[]; docs: DocMeta[] };
-  /** Defaults to the reviewed src/awards/catalog.json. */
-  catalog?: Catalog;
+  /** The award catalog of the asker's plan. */
+  catalog: Catalog;
   now?: () => Date;
 }
 
@@ -47,7 +47,7 @@ function viDay(iso: string): string {
  */
 export function createAwards(deps: AwardsDeps) {
   const { reports, corpus } = deps;
-  const catalog = deps.catalog ?? loadCatalog();
+  const { catalog } = deps;
   const now = () => deps.now?.() ?? new Date();
   const tasks = buildTasks(corpus.chunks);
   const bodies = BODIES.filter((b) => tasks.some((x) => x.bodyId === b.id));

@@ -1,5 +1,5 @@
 /**
- * The shape of the award catalog (src/awards/catalog.json) and its checks. Kept apart from the
+ * The shape of an award catalog (plan data) and its checks. Kept apart from the
  * file itself so the generator can validate a new catalog even when the committed one is broken.
  */
 import { z } from 'zod';

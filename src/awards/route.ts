@@ -18,7 +18,7 @@ export type TextRoute =
  * Classifies a free-text message: an award's criteria (card, or subjects to pick), several
  * awards sharing a name, a body's tasks, or undefined (a general question). Pure and cheap: the
  * core calls it on every plain-text message, so this is the function to time.
- * @example matchQuestion(loadCatalog(), 'huan chuong lao dong hang ba can dieu kien gi') // { kind: 'card', cardId: 'huan-chuong-lao-dong-hang-ba' }
+ * @example matchQuestion(catalog, 'huan chuong lao dong hang ba can dieu kien gi') // { kind: 'card', cardId: 'huan-chuong-lao-dong-hang-ba' }
  */
 /** Words of a question about awards in general ("tiêu chuẩn khen thưởng của phong trào là gì"). */
 const GENERAL_WORDS = 10;

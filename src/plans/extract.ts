@@ -31,6 +31,7 @@ const AWARD_VERB_END = new RegExp(`(?<![a-z])(?:${alt(words.awardVerbs)})\\s*$`)
 const NAME_STOP = anyOf(words.awardNameStops);
 const SUBJECT = anyOf(words.subjects, 'g');
 const PREDICATE_ALL = anyOf(words.predicates, 'g');
+const AWARD_VERB_ALL = new RegExp(`(?<![a-z])(?:${alt(words.awardVerbs)})(?![a-z])`, 'g');
 const GIVER_LEAD = new RegExp(`^(?:${alt(words.awardVerbs)})\\s+`);
 const MEASURE_LEAD = new RegExp(`^(?:${alt(words.measureWords)})\\s+`);
 const LEAD = new RegExp(`(?<![a-z])(?:${alt(words.leadWords)})(?![a-z])`, 'g');
@@ -39,6 +40,7 @@ const MILESTONE = anyOf(words.milestoneCues);
 const DEADLINE = new RegExp(
   `(?<![a-z])(?:${alt(words.deadlineCues)})\\s+(?:ngay\\s+)?(\\d{1,2})(?:\\s*[/.-]\\s*|\\s+thang\\s+)(\\d{1,2})(?:(?:\\s*[/.-]\\s*|\\s+nam\\s+)(20\\d\\d))?(?!\\d)`,
 );
+const DEADLINE_ALL = new RegExp(DEADLINE.source, 'g');
 const YEAR_IN = /(?<!\d)(20[2-5]\d)(?!\d)/g;
 const HAS_YEAR = /(?<!\d)20[2-5]\d(?!\d)/;
 const RANGE_END = /(20[2-5]\d)\s*[-–]\s*(20[2-5]\d)/;
@@ -50,20 +52,27 @@ const OUTSIDE_BODY = new Set<string>([SECTIONS.info, SECTIONS.recipients, SECTIO
 interface Clause {
   text: string;
   start: number;
+  /** Cut from the previous clause at ";" (the same item goes on: its year still holds). */
+  continues: boolean;
 }
 
 /** Items (bullets, numbered lines, sentences) and then clauses at ";", with their positions. */
 function clausesOf(text: string): Clause[] {
   const cuts = [0];
+  const semis = new Set<number>();
   const boundary = /(?<=[.;:!?])\s+(?=[-+•]\s|\p{L}{1,2}\)\s|\d+(?:\.\d+)*[.)]\s|\p{Lu})|\s(?=\p{Ll}\)\s)|;\s*|\n+/gu;
-  for (const m of text.matchAll(boundary)) cuts.push(m.index + m[0].length);
+  for (const m of text.matchAll(boundary)) {
+    const at = m.index + m[0].length;
+    cuts.push(at);
+    if (m[0].startsWith(';') && !/^\s*(?:[-+•]|\p{L}{1,2}\)|\d+(?:\.\d+)*[.)])\s/u.test(text.slice(at))) semis.add(at);
+  }
   cuts.push(text.length);
   const out: Clause[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const raw = text.slice(cuts[i], cuts[i + 1]);
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim().replace(/[;,]$/, '').trim();
-    if (body) out.push({ text: body, start: cuts[i]! + lead });
+    if (body) out.push({ text: body, start: cuts[i]! + lead, continues: semis.has(cuts[i]!) });
   }
   return out;
 }
@@ -89,7 +98,8 @@ function leadingFigure(folded: string): { q: Quantity; prefix: string } | undefi
     if (q.unreadable || (q.percent === undefined && q.count === undefined)) continue;
     const prefix = masked.slice(0, q.start);
     const left = prefix.replace(LEAD, ' ').replace(/[^a-z]+/g, ' ').trim();
-    if (left.split(' ').filter(Boolean).length > 1) return undefined;
+    // Up to two words of task before the figure ("xây dựng ít nhất 03 mô hình", "hỗ trợ ít nhất …").
+    if (left.split(' ').filter(Boolean).length > 2) return undefined;
     return { q, prefix };
   }
   return undefined;
@@ -134,12 +144,41 @@ function figureTarget(q: Quantity): Pick<PlanTarget, 'comparator' | 'value' | 'u
   return q.percent !== undefined ? { comparator, value: q.percent, unit: '%' } : { comparator, value: q.count!, unit: 'count' };
 }
 
+/** Words that name a year right after a figure: "đạt 70% trong năm 2025", "80% vào năm 2030". */
+const YEAR_AFTER = /^\s*(?:(?:trong|vao|den|cua|tai|nam|het|cuoi)\s+)*(?:nam\s+)?(20[2-5]\d)(?!\d)/;
+const MEASURE_FIRST = new RegExp(`^(?:${alt(words.measureWords)}|ty trong)\\s+`);
+
+/**
+ * "Tỷ lệ hồ sơ … đạt 70% trong năm 2025 và trên 80% trong năm 2026": the measure first, then one
+ * figure per year. Each figure takes the year said right after it (or before it).
+ */
+function measureFirstTargets(sentence: string, folded: string, section: string, yearBefore: number | undefined): Candidate[] {
+  if (!MEASURE_FIRST.test(folded)) return [];
+  const verb = /(?<![a-z])dat(?![a-z])/.exec(folded);
+  if (!verb) return [];
+  const masked = maskNonFigures(folded).text;
+  const qs = scanQuantities(masked).filter((q) => q.start > verb.index && !q.unreadable && (q.percent !== undefined || q.count !== undefined));
+  const population = sentence.slice(MEASURE_FIRST.exec(folded)![0].length, verb.index).trim().replace(/[,\s]+$/, '');
+  if (!qs.length || !population) return [];
+  const name = sentence.slice(0, verb.index).trim();
+  return qs.flatMap((q) => {
+    const after = YEAR_AFTER.exec(folded.slice(q.end));
+    const year = after ? Number(after[1]) : lastYear(sentence.slice(0, q.start)) ?? yearBefore;
+    return year ? [{ year, ...figureTarget(q), population, name, source: { section, sentence } }] : [];
+  });
+}
+
 /** Targets stated in running text of a target section. */
 function proseTargets(chunk: Chunk, fallbackYear: number | undefined): Candidate[] {
   const out: Candidate[] = [];
   let headingYear = lastYear(chunk.section.split(' › ').filter((s) => HAS_YEAR.test(s)).pop() ?? '') ?? fallbackYear;
+  // A year said in one clause holds for the clauses after ";" of the same item.
+  let itemYear: number | undefined;
+  let previous: Candidate | undefined;
   for (const clause of clausesOf(chunk.text.normalize('NFC'))) {
+    if (!clause.continues) [itemYear, previous] = [undefined, undefined];
     const sentence = stripMarker(clause.text);
+    if (sentence.startsWith('|')) continue; // table rows are read by tableTargets
     const heading = YEAR_HEADING.exec(sentence);
     if (heading) {
       headingYear = Number(heading[2] ?? heading[1]);
@@ -147,23 +186,33 @@ function proseTargets(chunk: Chunk, fallbackYear: number | undefined): Candidate
     }
     const folded = foldAligned(sentence);
     const lead = leadingFigure(folded);
-    if (!lead) continue;
-    const pop = populationAfter(sentence, folded, lead.q.end);
-    if (!pop) continue;
-    const year = lastYear(sentence.slice(0, lead.q.start)) ?? headingYear;
+    if (!lead) {
+      out.push(...measureFirstTargets(sentence, folded, chunk.section, itemYear ?? headingYear));
+      continue;
+    }
+    const said = lastYear(sentence.slice(0, lead.q.start));
+    if (said) itemYear = said;
+    const year = said ?? itemYear ?? headingYear;
     if (!year) continue;
+    const pop = populationAfter(sentence, folded, lead.q.end);
+    if (!pop) {
+      // "…; năm 2027: 95%": the figure of the previous clause's population, for another year.
+      if (previous && /^[\s%.]*$/.test(folded.slice(lead.q.end))) out.push((previous = { ...previous, year, ...figureTarget(lead.q), source: { section: chunk.section, sentence } }));
+      continue;
+    }
     const name = nameFrom(sentence, lead.q.end, pop.end).replace(/^(?:%|trở lên)\s*/u, '');
-    out.push({ year, ...figureTarget(lead.q), population: pop.population, name: name.charAt(0).toLocaleUpperCase('vi') + name.slice(1), source: { section: chunk.section, sentence } });
+    out.push((previous = { year, ...figureTarget(lead.q), population: pop.population, name: name.charAt(0).toLocaleUpperCase('vi') + name.slice(1), source: { section: chunk.section, sentence } }));
   }
   return out;
 }
 
 /** Targets in a "| … | Năm 2025 | Năm 2026 |" table: one per row and year column. */
-function tableTargets(chunk: Chunk): Candidate[] {
+function tableTargets(chunk: Chunk, header: { section?: string; years?: (number | undefined)[] }): Candidate[] {
   const text = chunk.text.normalize('NFC');
   const first = text.indexOf('|');
   if (first < 0) return [];
-  const cells = text.slice(first).split('|').map((c) => c.trim());
+  // From the first to the last bar: a note after the table is not a cell of its last row.
+  const cells = text.slice(first, text.lastIndexOf('|') + 1).split('|').map((c) => c.trim());
   const rows: string[][] = [];
   let row: string[] = [];
   for (let i = 1; i < cells.length; i++) {
@@ -175,11 +224,13 @@ function tableTargets(chunk: Chunk): Candidate[] {
   }
   if (row.length) rows.push(row);
   const out: Candidate[] = [];
-  let years: (number | undefined)[] | undefined;
+  // A long table is chunked in parts: its header row holds for the rows of the same section.
+  let years = header.section === chunk.section ? header.years : undefined;
   for (const r of rows) {
     const ys = r.map((c) => (/^(?:năm\s+|đến\s+năm\s+)?(20[2-5]\d)$/iu.exec(c) ? Number(/(20[2-5]\d)/.exec(c)![1]) : undefined));
     if (ys.filter(Boolean).length >= 1 && r.some((c) => /\p{L}{3,}/u.test(c) && !/20\d\d/.test(c))) {
       years = ys;
+      Object.assign(header, { section: chunk.section, years });
       continue;
     }
     if (!years || r.length !== years.length) continue;
@@ -267,13 +318,18 @@ function awardsIn(sentence: string, section: string): PlanAward[] {
       const ws = span.trimEnd();
       len += ws.split(/\s+/).length > 12 ? 0 : ws.length;
     }
+    // "danh hiệu thi đua", "giải thưởng" said in general name no form; a quoted or capitalised title does.
+    if (/^(?:danh hieu|giai thuong)/.test(m[0]) && !quoted && !/^\s+\p{Lu}/u.test(sentence.slice(m.index + m[0].length))) continue;
     let name = sentence.slice(m.index, m.index + len).trim();
     if (!/(?<![a-z])cua(?![a-z])/.test(folded.slice(m.index, m.index + len))) {
       // "Chủ tịch UBND xã tặng Giấy khen": the giver stands before the verb.
       const before = folded.slice(0, m.index);
       const verb = AWARD_VERB_END.exec(before);
       if (verb) {
-        const from = Math.max(before.lastIndexOf(',', verb.index), before.lastIndexOf(':', verb.index)) + 1;
+        // The giver: the words before the verb, back to punctuation or to another verb ("… đề nghị Chủ tịch UBND tỉnh tặng").
+        let from = Math.max(before.lastIndexOf(',', verb.index), before.lastIndexOf(':', verb.index), before.lastIndexOf(';', verb.index)) + 1;
+        const base = from;
+        for (const v of before.slice(base, verb.index).matchAll(AWARD_VERB_ALL)) from = base + v.index + v[0].length;
         let giver = sentence.slice(from, verb.index).trim();
         const lead = GIVER_LEAD.exec(foldAligned(giver));
         if (lead) giver = giver.slice(lead[0].length);
@@ -287,20 +343,26 @@ function awardsIn(sentence: string, section: string): PlanAward[] {
   return out;
 }
 
-function deadlineIn(sentence: string, section: string): PlanDeadline | undefined {
+/** Every dated deadline of a clause ("báo cáo 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 30/11"). */
+function deadlinesIn(sentence: string, section: string): PlanDeadline[] {
   const folded = foldAligned(sentence);
-  const m = DEADLINE.exec(folded);
-  if (!m) return undefined;
-  const [dd, mm, yyyy] = [Number(m[1]), Number(m[2]), m[3]];
-  if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return undefined;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const what = stripMarker(sentence.slice(0, m.index).trim().replace(/[,:]$/, '')) || sentence;
-  return {
-    what: what.length > 120 ? `${what.slice(0, 119)}…` : what,
-    date: `${pad(dd)}/${pad(mm)}${yyyy ? `/${yyyy}` : ''}`,
-    recurring: !yyyy || RECURRING.test(folded),
-    source: { section, sentence },
-  };
+  const out: PlanDeadline[] = [];
+  let from = 0;
+  for (const m of folded.matchAll(DEADLINE_ALL)) {
+    const [dd, mm, yyyy] = [Number(m[1]), Number(m[2]), m[3]];
+    if (dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    // What is due: the words since the previous deadline (or the clause start), without joiners.
+    const what = stripMarker(sentence.slice(from, m.index).trim().replace(/^(?:và|,|;)\s*/u, '').replace(/[,:]$/, '')) || sentence;
+    from = m.index + m[0].length;
+    out.push({
+      what: what.length > 120 ? `${what.slice(0, 119)}…` : what,
+      date: `${pad(dd)}/${pad(mm)}${yyyy ? `/${yyyy}` : ''}`,
+      recurring: !yyyy || RECURRING.test(folded),
+      source: { section, sentence },
+    });
+  }
+  return out;
 }
 
 /** "Giấy khen" said alone is the same form as the "Giấy khen của …" named elsewhere: keep the named one. */
@@ -322,11 +384,19 @@ export function extractPlan(input: ExtractInput): Plan {
   const deadlines: PlanDeadline[] = [];
   const milestones: Plan['milestones'] = [];
   const seenSentences = new Set<string>();
+  let targetRoot: string | undefined;
+  const tableHeader: { section?: string; years?: (number | undefined)[] } = {};
   for (const chunk of input.chunks) {
     if (OUTSIDE_BODY.has(chunk.section)) continue;
     const foldedSection = foldAligned(chunk.section.normalize('NFC'));
-    if (chunk.text.includes('|')) candidates.push(...tableTargets(chunk));
-    if (TARGET_HEADING.test(foldedSection)) candidates.push(...proseTargets(chunk, fallbackYear));
+    if (chunk.text.includes('|')) candidates.push(...tableTargets(chunk, tableHeader));
+    // A target section is named by its heading, which the chunk may hold as its first words when
+    // the heading line had no text of its own ("2. Chỉ tiêu … a) Tỷ lệ …"); its sub-items follow.
+    const root = chunk.section.split(' › ')[0]!;
+    if (TARGET_HEADING.test(foldedSection)) targetRoot = undefined;
+    else if (TARGET_HEADING.test(foldAligned(chunk.text.slice(0, 80).normalize('NFC')))) targetRoot = root;
+    else if (targetRoot !== undefined && root !== targetRoot) targetRoot = undefined;
+    if (TARGET_HEADING.test(foldedSection) || targetRoot !== undefined) candidates.push(...proseTargets(chunk, fallbackYear));
     // The deepest heading of the path that names an award form ("3.2.2. Bằng khen … › a) Đối với tập thể").
     const namedBySection = chunk.section
       .split(' › ')
@@ -354,8 +424,7 @@ export function extractPlan(input: ExtractInput): Plan {
         const award = awards.get(foldAligned(found[0]!.name).replace(/\s+/g, ' '))!;
         if (!award.criteria.some((c) => c.text === sentence)) award.criteria.push({ text: sentence, source: { section: chunk.section, sentence } });
       }
-      const d = deadlineIn(sentence, chunk.section);
-      if (d) deadlines.push(d);
+      deadlines.push(...deadlinesIn(sentence, chunk.section));
       const folded = foldAligned(sentence);
       const when = MILESTONE.test(folded) ? MILESTONE_DATE.exec(folded) : null;
       if (when) milestones.push({ what: sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence, date: sentence.slice(when.index, when.index + when[0].length), source: { section: chunk.section, sentence } });

@@ -12,7 +12,7 @@ import { abbreviationEntries } from '../knowledge/search/abbreviations.js';
 import { fold } from '../knowledge/ingest/normalize.js';
 import { catalogFromAwards } from './catalog-from-awards.js';
 import type { Catalog } from '../awards/catalog-schema.js';
-import type { Plan, PlanIndicator, PlanTarget } from './schema.js';
+import { yearlyDeadline, type Plan, type PlanIndicator, type PlanTarget } from './schema.js';
 
 /** A target with the document it comes from (merged plans keep each target's own source). */
 export interface Target extends PlanTarget {
@@ -96,12 +96,6 @@ function compileIndicators(plan: Plan): Indicator[] {
   });
 }
 
-function recurringDeadline(plan: Plan): string | null {
-  const d = plan.deadlines.find((x) => x.recurring);
-  if (!d) return null;
-  const [dd, mm] = d.date.split('/');
-  return `${mm}-${dd}`;
-}
 
 function build(plans: Plan[], indicators: Indicator[], catalog: Catalog, deadline: string | null): PlanModel {
   const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -121,7 +115,7 @@ function build(plans: Plan[], indicators: Indicator[], catalog: Catalog, deadlin
 
 /** Compiles one approved plan (a few ms; callers cache it by approval). */
 export function compilePlan(plan: Plan): PlanModel {
-  return build([plan], compileIndicators(plan), plan.catalog ?? catalogFromAwards(plan), recurringDeadline(plan));
+  return build([plan], compileIndicators(plan), plan.catalog ?? catalogFromAwards(plan), yearlyDeadline(plan));
 }
 
 /** Several plans a unit follows as one: indicators and awards of each, the first plan's id winning. */

@@ -85,3 +85,12 @@ export function parsePlan(json: unknown): Plan {
 export function isMet(target: Pick<PlanTarget, 'comparator' | 'value'>, value: number): boolean {
   return target.comparator === '>' ? value > target.value : value >= target.value;
 }
+
+/**
+ * The yearly report day of a plan as "MM-DD": of its recurring deadlines, the latest in the year
+ * (a six-month report falls in June, the year's report near its end). Null when it states none.
+ */
+export function yearlyDeadline(plan: Pick<Plan, 'deadlines'>): string | null {
+  const days = plan.deadlines.filter((d) => d.recurring).map((d) => `${d.date.slice(3, 5)}-${d.date.slice(0, 2)}`).sort();
+  return days.length ? days[days.length - 1]! : null;
+}

@@ -45,8 +45,8 @@ const MASKS: RegExp[] = [
   /(?<![\d.,])(\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)\s*(?:tuoi|thang|tuan|ngay|gio|phut|nam|lan|buoi|khoa|lop|dot)(?![a-z])/g,
   // "ngày 9/11": day and month.
   /(?<![a-z])ngay\s*(\d{1,2}\s*[/.-]\s*\d{1,2})(?![\d.,]\d)/g,
-  // Ordinals and places: "đợt 2", "tổ 5", "khu phố 3", "lớp 9", "cấp 2, 3", "mức 2".
-  /(?<![a-z])(?:thang|dot|lan(?:\s*thu)?|tuan|to|khu\s*pho|kp|khu|thon|xom|ap|lop|khoi|cap|muc|ngay|giai\s*doan|phuong|buoc|top|stt|khoa|phan)\s*(\d+(?:\s*[,&]\s*\d+(?![\d.,%]))*)(?![\d.,]\d|\s*(?:%|phan\s*tram|\/|tren\s*\d))/g,
+  // Ordinals and sub-units: "đợt 2", "tổ 5", "TDP 3", "khu phố 3", "khóm 2", "ấp 4", "lớp 9", "cấp 2, 3", "mức 2".
+  /(?<![a-z])(?:thang|dot|lan(?:\s*thu)?|tuan|to\s*dan\s*pho|tdp|to|khu\s*pho|kp|khu|thon|xom|ap|khom|buon|bon|ban|lop|khoi|cap|muc|ngay|giai\s*doan|phuong|buoc|top|stt|khoa|phan)\s*(\d+(?:\s*[,&]\s*\d+(?![\d.,%]))*)(?![\d.,]\d|\s*(?:%|phan\s*tram|\/|tren\s*\d))/g,
   // "công nghệ 4.0", "5G", document numbers "150/KH-UBND", "478-KH/TU", phone numbers.
   /(?<![a-z])(?:cong\s*nghe|cach\s*mang|cmcn|cn)\s*(4[.,]0)/g,
   /(?<![\d.,])(\d)g(?![a-z])/g,

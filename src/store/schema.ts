@@ -48,7 +48,7 @@ export interface UnitsTable {
   name: string;
   kind: UnitKind;
   parent_id: string | null;
-  /** "MM-DD": the yearly report is due before this day (05/12 Hồng An, 15/12 Hải Dương). */
+  /** "MM-DD": the yearly report is due before this day (by default the plan's own yearly deadline). */
   report_deadline: string | null;
   created_at: string;
 }

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwards, type Awards } from '../../src/awards/awards-flow.js';
 import { matchQuestion } from '../../src/awards/route.js';
-import { allCards, loadCatalog } from '../../src/awards/catalog.js';
+import { allCards } from '../../src/awards/catalog.js';
+import { seedPlan } from '../fixtures/seed-plan.js';
 import { nextDeadline } from '../../src/awards/timeline.js';
 import type { Incoming, Reply } from '../../src/core/message.js';
 import { loadCorpus } from '../../src/knowledge/ingest/corpus.js';
@@ -15,7 +16,7 @@ import { createReportStore, type ReportStore } from '../../src/store/reports.js'
 import type { Database } from '../../src/store/schema.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const catalog = loadCatalog();
+const catalog = seedPlan.catalog;
 const TODAY = new Date('2026-11-22T03:00:00Z');
 let dir: string;
 let db: Kysely<Database>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   db = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.db') });
   reports = createReportStore(db);
   corpus = await loadCorpus(path.join(root, 'corpus'));
-  awards = createAwards({ reports, corpus, now: () => TODAY });
+  awards = createAwards({ reports, corpus, catalog, now: () => TODAY });
   await reports.setPerson('zalo', 'officer-ha', { role: 'officer', unitId: 'hong-an', displayName: null });
   await reports.setPerson('zalo', 'officer-hd', { role: 'officer', unitId: 'hai-duong', displayName: null });
   const save = (unitId: string, userId: string, percent: number) =>
