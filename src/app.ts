@@ -50,7 +50,7 @@ export async function createApp(config: Config, logger: Logger) {
   // The reviewed plans shipped beside the corpus (corpus/plans/*.plan.json) become approved data once.
   const seeded = await plans.seed(path.join(config.corpusDir, 'plans'));
   if (seeded.length) logger.info({ plans: seeded }, 'seeded approved plans');
-  const handle = createCore({ knowledge, documents, store, reports, plans, logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
+  const handle = createCore({ knowledge, documents, store, reports, plans, db, port: config.port, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), logger, chart: renderProgressChart, ...(figuresLlm ? { figuresLlm } : {}) });
   return { knowledge, documents, store, reports, plans, db, handle, close: async () => (await Promise.all([store.close(), closeExtraction()]), undefined) };
 }
 

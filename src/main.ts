@@ -4,6 +4,7 @@ import { createMediaShelf } from './channels/media.js';
 import type { Channel, ChannelDeps } from './channels/types.js';
 import { createTelegramChannel } from './channels/telegram/index.js';
 import { createWebApp } from './channels/web/app.js';
+import { createStaffApp } from './channels/web/staff/app.js';
 import { createZaloChannel } from './channels/zalo/index.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createLogger } from './logger.js';
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
   const publishImage = media ? (png: Uint8Array) => `${config.publicUrl}/media/${media.put(png)}.png` : undefined;
   const channels = channelsFor(config, { handle: app.handle, logger, ...(publishImage ? { publishImage } : {}) });
   let ready = false;
+  // The staff pages (/quan-tri): sign in with the code the bot gives for /dangnhap.
+  const staff = createStaffApp({
+    db: app.db,
+    reports: app.reports,
+    documents: app.documents,
+    plans: app.plans,
+    logger,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
   const web = createWebApp({
     handle: app.handle,
     // Healthy once every channel has started (webhook registered, polling running).
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
     logger,
     ...(media ? { media } : {}),
     routes: channels.flatMap((c) => (c.route ? [c.route] : [])),
+    staff,
   });
   const server = serve({ fetch: web.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {

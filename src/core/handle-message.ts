@@ -10,6 +10,9 @@ import { texts } from './texts.vi.js';
 import { createDocumentFlow } from '../documents/chat-flow.js';
 import type { Documents } from '../documents/service.js';
 import type { Plans } from '../plans/service.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { createSignIn } from './sign-in.js';
 import type { PlanModel } from '../plans/model.js';
 import { fold } from '../knowledge/ingest/normalize.js';
 
@@ -24,6 +27,11 @@ export interface CoreDeps {
   figuresLlm?: ReportingDeps['figuresLlm'];
   /** Documents staff add by chat; without it a file gets the "not accepted here" reply. */
   documents?: Documents;
+  /** For /dangnhap: one-time sign-in codes of the staff web page live in the database. */
+  db?: Kysely<Database>;
+  /** Where the staff page is reached: PUBLIC_URL, else http://127.0.0.1:PORT. */
+  publicUrl?: string;
+  port?: number;
   now?: () => Date;
 }
 
@@ -52,6 +60,9 @@ const CHOICE_WORDS: Record<string, string> = { ok: 'dong y', 'xac nhan': 'dong y
 export function createCore(deps: CoreDeps) {
   const { store, knowledge } = deps;
   const reporting = createReporting(deps);
+  const signIn = deps.db
+    ? createSignIn({ reports: deps.reports, db: deps.db, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), ...(deps.port ? { port: deps.port } : {}) })
+    : undefined;
   const documents = deps.documents ? createDocumentFlow({ documents: deps.documents, reports: deps.reports, store }) : undefined;
   // One awards flow per plan catalog, rebuilt after a live reindex swapped in other chunks.
   let builtFor: Knowledge['chunks'] | undefined;
@@ -151,6 +162,7 @@ export function createCore(deps: CoreDeps) {
       return (await documents?.text(msg, text)) ?? (await reporting.text(msg, text)) ?? (await (await awardsNow(msg)).text(msg, text)) ?? answer(msg, text);
     }
     if (cmd.command === 'donvi') return chooseUnit(msg, cmd.rest);
+    if (cmd.command === 'dangnhap') return signIn ? signIn.command(msg) : [{ text: texts.unknownCommand('/dangnhap') }];
     const reply = (await reporting.command(msg, cmd.command, cmd.rest)) ?? (await (await awardsNow(msg)).command(msg, cmd.command, cmd.rest));
     if (reply) return reply;
     switch (cmd.command) {

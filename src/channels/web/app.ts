@@ -20,6 +20,8 @@ export interface WebDeps {
   media?: { get(id: string): Uint8Array | undefined };
   /** Other channels' HTTP endpoints served by the same process (webhooks): path → handler. */
   routes?: { path: string; handler: (req: Request) => Promise<Response> }[];
+  /** The staff pages (`createStaffApp`), whose routes carry their `/quan-tri/...` paths. */
+  staff?: Hono<any, any, any>;
 }
 
 /** A reply as JSON: the same as `Reply`, except that image bytes travel as a data URL. */
@@ -82,7 +84,8 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
+    // A mounted sub-app (the staff pages) may have set its own policy; it stands.
+    for (const [name, value] of Object.entries(securityHeaders)) if (!c.res.headers.has(name)) c.header(name, value);
   });
 
   app.get('/', (c) => {
@@ -125,6 +128,8 @@ export function createWebApp(deps: WebDeps): Hono {
   );
 
   for (const route of deps.routes ?? []) app.post(route.path, (c) => route.handler(c.req.raw));
+
+  if (deps.staff) app.route('/', deps.staff);
 
   app.get('/media/:file', (c) => {
     const id = /^([\w-]{8,64})\.png$/.exec(c.req.param('file'))?.[1];
