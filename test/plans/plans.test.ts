@@ -127,6 +127,24 @@ describe('a new unit onboarded from its plan file', () => {
   });
 });
 
+describe('/donvi', () => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => (app = await createTestApp()));
+  afterAll(() => app.dispose());
+  const say = async (text: string) => (await app.handle({ channel: 'zalo', chatId: 'c1', userId: 'c1', text })).map((r) => r.text).join('\n');
+
+  it('lets a citizen pick a unit by name, typed without diacritics, and remembers it', async () => {
+    expect(await say('/donvi')).toContain('Các đơn vị:');
+    expect(await say('/donvi khong co dau')).toContain('Không tìm thấy đơn vị');
+    expect(await say('/donvi hai duong')).toContain('Đã chọn đơn vị: Phường Hải Dương');
+    expect((await app.reports.getPerson('zalo', 'c1')).unitId).toBe('hai-duong');
+    expect(await say('/donvi')).toContain('Đơn vị của anh/chị: Phường Hải Dương');
+    // Its documents come first for a question that names no place.
+    const [reply] = await app.handle({ channel: 'zalo', chatId: 'c1', userId: 'c1', text: 'hạn gửi báo cáo kết quả hằng năm là ngày nào' });
+    expect(reply!.citations?.[0]?.docId).toBe('hai-duong-kh');
+  });
+});
+
 describe('plan extraction with an LLM', () => {
   let fake: FakeOpenAI;
   let app: Awaited<ReturnType<typeof createTestApp>>;
