@@ -76,8 +76,8 @@ interface Printed {
 function startsNewLine(prev: Printed, next: string, width: number): boolean {
   const p = prev.text;
   if (OPENS.test(next) || CLOSES.test(p) || isAllCaps(p)) return true;
-  // A table row ("| 1 | … | 80% |") is a line of its own; so is what follows a finished row.
-  if (next.startsWith('|') || (p.endsWith('|') && p.startsWith('|'))) return true;
+  // A table ("| TT | Chỉ tiêu | Năm 2025 |…") starts a line of its own, never the tail of a heading.
+  if (next.startsWith('|') && !p.startsWith('|') && !p.endsWith('|')) return true;
   if (/[\p{L}\p{N}]-$/u.test(p)) return false; // "4735/BNV-" + "BTĐKTTW"
   const terminal = TERMINAL.test(p);
   // Justified lines fill the width: a short or padded line is where a paragraph (or a heading
