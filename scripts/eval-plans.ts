@@ -23,7 +23,9 @@ interface Gold {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-const goldDir = path.join(root, 'test/eval/plans/gold');
+// `-- --gold DIR`: another hand-read set (default test/eval/plans/gold).
+const at = process.argv.indexOf('--gold');
+const goldDir = path.resolve(root, at > 0 ? process.argv[at + 1]! : 'test/eval/plans/gold');
 const squash = (s: string) => fold(s).replace(/[^a-z0-9%]+/g, ' ').trim();
 const words = (s: string) => new Set(squash(s).split(' ').filter((w) => w.length > 1));
 const overlap = (a: string, b: string) => {
