@@ -169,7 +169,7 @@ function measureFirstTargets(sentence: string, folded: string, section: string, 
 }
 
 /** Targets stated in running text of a target section. */
-function proseTargets(chunk: Chunk, fallbackYear: number | undefined): Candidate[] {
+function proseTargets(chunk: Chunk, fallbackYear: number | undefined, ownYearOnly = false): Candidate[] {
   const out: Candidate[] = [];
   let headingYear = lastYear(chunk.section.split(' › ').filter((s) => HAS_YEAR.test(s)).pop() ?? '') ?? fallbackYear;
   // A year said in one clause holds for the clauses after ";" of the same item.
@@ -187,10 +187,17 @@ function proseTargets(chunk: Chunk, fallbackYear: number | undefined): Candidate
     const folded = foldAligned(sentence);
     const lead = leadingFigure(folded);
     if (!lead) {
-      out.push(...measureFirstTargets(sentence, folded, chunk.section, itemYear ?? headingYear));
+      // "Năm 2026, tỷ lệ hồ sơ … đạt tối thiểu 80%": the measure after a year phrase.
+      const yearLead = /^(?:(?:phan dau|den|cuoi|het|trong|nam|giai doan)\s+)*(?:nam\s+)?20[2-5]\d(?:\s*-\s*20[2-5]\d)?\s*,\s*/.exec(folded);
+      const said = yearLead ? lastYear(sentence.slice(0, yearLead[0].length)) : undefined;
+      if (ownYearOnly && !said) continue;
+      const at = yearLead?.[0].length ?? 0;
+      out.push(...measureFirstTargets(sentence.slice(at), folded.slice(at), chunk.section, said ?? itemYear ?? headingYear).map((c) => ({ ...c, source: { section: chunk.section, sentence } })));
       continue;
     }
     const said = lastYear(sentence.slice(0, lead.q.start));
+    // Outside a target section only a figure that names its own year is a target ("Năm 2025, 100% trường học …").
+    if (ownYearOnly && !said) continue;
     if (said) itemYear = said;
     const year = said ?? itemYear ?? headingYear;
     if (!year) continue;
@@ -207,30 +214,41 @@ function proseTargets(chunk: Chunk, fallbackYear: number | undefined): Candidate
 }
 
 /** Targets in a "| … | Năm 2025 | Năm 2026 |" table: one per row and year column. */
-function tableTargets(chunk: Chunk, header: { section?: string; years?: (number | undefined)[] }): Candidate[] {
+function tableTargets(chunk: Chunk, header: { section?: string; years?: (number | undefined)[]; unitAt?: number }): Candidate[] {
   const text = chunk.text.normalize('NFC');
-  const first = text.indexOf('|');
-  if (first < 0) return [];
-  // From the first to the last bar: a note after the table is not a cell of its last row.
-  const cells = text.slice(first, text.lastIndexOf('|') + 1).split('|').map((c) => c.trim());
+  if (!text.includes('|')) return [];
   const rows: string[][] = [];
-  let row: string[] = [];
-  for (let i = 1; i < cells.length; i++) {
-    const c = cells[i]!;
-    if (c === '' && (i === cells.length - 1 || cells[i - 1] !== '')) {
-      if (row.length) rows.push(row);
-      row = [];
-    } else if (c !== '' || row.length) row.push(c);
+  for (const line of text.split('\n')) {
+    const first = line.indexOf('|');
+    if (first < 0) continue;
+    if (!line.trimStart().startsWith('|')) {
+      // "Chỉ tiêu | Đơn vị tính | Năm 2025 | …": a row written without outer bars.
+      if ((line.match(/\s\|\s/g) ?? []).length >= 2) rows.push(line.split('|').map((c) => c.trim()));
+      continue;
+    }
+    // From the first to the last bar: a note after the table is not a cell of its last row.
+    const cells = line.slice(first, line.lastIndexOf('|') + 1).split('|').map((c) => c.trim());
+    let row: string[] = [];
+    for (let i = 1; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c === '' && (i === cells.length - 1 || cells[i - 1] !== '')) {
+        if (row.length) rows.push(row);
+        row = [];
+      } else if (c !== '' || row.length) row.push(c);
+    }
+    if (row.length) rows.push(row);
   }
-  if (row.length) rows.push(row);
   const out: Candidate[] = [];
   // A long table is chunked in parts: its header row holds for the rows of the same section.
   let years = header.section === chunk.section ? header.years : undefined;
+  let unitAt = header.section === chunk.section ? (header.unitAt ?? -1) : -1;
   for (const r of rows) {
     const ys = r.map((c) => (/^(?:năm\s+|đến\s+năm\s+)?(20[2-5]\d)$/iu.exec(c) ? Number(/(20[2-5]\d)/.exec(c)![1]) : undefined));
     if (ys.filter(Boolean).length >= 1 && r.some((c) => /\p{L}{3,}/u.test(c) && !/20\d\d/.test(c))) {
       years = ys;
-      Object.assign(header, { section: chunk.section, years });
+      // A unit column ("Đơn vị tính", "ĐVT") says what the bare numbers of a row count.
+      unitAt = r.findIndex((c) => /^(?:don vi tinh|dvt|don vi)$/.test(foldAligned(c).trim()));
+      Object.assign(header, { section: chunk.section, years, unitAt });
       continue;
     }
     if (!years || r.length !== years.length) continue;
@@ -240,12 +258,15 @@ function tableTargets(chunk: Chunk, header: { section?: string; years?: (number 
     const folded = foldAligned(label);
     const lead = MEASURE_LEAD.exec(folded);
     const pop = populationAfter(label, folded, lead ? lead[0].length : 0);
-    const sentence = `| ${r.join(' | ')} |`;
+    const barless = !text.includes(`| ${r[0]}`);
+    const sentence = barless ? r.join(' | ') : `| ${r.join(' | ')} |`;
+    const percentRow = unitAt >= 0 && r[unitAt] === '%';
     r.forEach((cell, i) => {
       const year = years![i];
       if (!year) return;
-      const q = scanQuantities(foldAligned(cell)).find((x) => !x.unreadable && (x.percent !== undefined || x.count !== undefined));
+      let q = scanQuantities(foldAligned(cell)).find((x) => !x.unreadable && (x.percent !== undefined || x.count !== undefined));
       if (!q) return;
+      if (percentRow && q.percent === undefined) q = { ...q, percent: q.count! };
       out.push({ year, ...figureTarget(q), population: pop?.population ?? label, name: label, table: label, source: { section: chunk.section, sentence } });
     });
   }
@@ -385,7 +406,7 @@ export function extractPlan(input: ExtractInput): Plan {
   const milestones: Plan['milestones'] = [];
   const seenSentences = new Set<string>();
   let targetRoot: string | undefined;
-  const tableHeader: { section?: string; years?: (number | undefined)[] } = {};
+  const tableHeader: { section?: string; years?: (number | undefined)[]; unitAt?: number } = {};
   for (const chunk of input.chunks) {
     if (OUTSIDE_BODY.has(chunk.section)) continue;
     const foldedSection = foldAligned(chunk.section.normalize('NFC'));
@@ -397,6 +418,7 @@ export function extractPlan(input: ExtractInput): Plan {
     else if (TARGET_HEADING.test(foldAligned(chunk.text.slice(0, 80).normalize('NFC')))) targetRoot = root;
     else if (targetRoot !== undefined && root !== targetRoot) targetRoot = undefined;
     if (TARGET_HEADING.test(foldedSection) || targetRoot !== undefined) candidates.push(...proseTargets(chunk, fallbackYear));
+    else candidates.push(...proseTargets(chunk, undefined, true));
     // The deepest heading of the path that names an award form ("3.2.2. Bằng khen … › a) Đối với tập thể").
     const namedBySection = chunk.section
       .split(' › ')

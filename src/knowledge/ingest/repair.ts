@@ -78,6 +78,9 @@ function startsNewLine(prev: Printed, next: string, width: number): boolean {
   if (OPENS.test(next) || CLOSES.test(p) || isAllCaps(p)) return true;
   // A table ("| TT | Chỉ tiêu | Năm 2025 |…") starts a line of its own, never the tail of a heading.
   if (next.startsWith('|') && !p.startsWith('|') && !p.endsWith('|')) return true;
+  // A row written without outer bars ("Chỉ tiêu | ĐVT | Năm 2025 | Năm 2026") is a line of its own.
+  const bars = (s: string) => (s.match(/\s\|\s/g) ?? []).length;
+  if (!p.startsWith('|') && !next.startsWith('|') && (bars(p) >= 2 || bars(next) >= 2)) return true;
   if (/[\p{L}\p{N}]-$/u.test(p)) return false; // "4735/BNV-" + "BTĐKTTW"
   const terminal = TERMINAL.test(p);
   // Justified lines fill the width: a short or padded line is where a paragraph (or a heading
