@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parsePlan, type Plan } from '../plans/schema.js';
 import type { Database } from './schema.js';
+import { createReportStore } from './reports.js';
 
 export type ExtractedBy = 'rules' | 'llm' | 'seed';
 
@@ -24,12 +25,9 @@ const readPlan = (json: string | null) => (json === null ? null : parsePlan(JSON
  * the draft. Every change goes to the audit log.
  */
 export function createPlanStore(db: Kysely<Database>) {
-  async function audit(trx: Kysely<Database>, actor: string, action: string, detail: unknown) {
-    await trx
-      .insertInto('audit_log')
-      .values({ id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, at: now(), actor, action, detail: JSON.stringify(detail) })
-      .execute();
-  }
+  // One audit log, written the way the report store writes it.
+  const { audit: log } = createReportStore(db);
+  const audit = (trx: Kysely<Database>, actor: string, action: string, detail: unknown) => log(actor, action, detail, trx);
 
   return {
     async get(doc: string): Promise<StoredPlan | undefined> {
